@@ -1,0 +1,2 @@
+/** The load stage: finds content files and reads them as text. */
+package io.papersite.load;

@@ -1,0 +1,41 @@
+package io.papersite.parse;
+
+import io.papersite.load.SourceFile;
+import io.papersite.model.Problems;
+import io.papersite.model.SiteSettings;
+import java.util.Set;
+
+/** Parses {@code site.yaml}. */
+final class SiteParser {
+
+  static final Set<String> KEYS = Set.of("title", "description", "baseUrl", "theme", "author");
+
+  private final Problems problems;
+
+  SiteParser(Problems problems) {
+    this.problems = problems;
+  }
+
+  SiteSettings parse(SourceFile file, YamlNode root) {
+    if (!(root instanceof YamlNode.Mapping mapping)) {
+      problems.error(root.position(), "site.yaml must be a mapping with at least 'title', not " + root.kind());
+      return defaults();
+    }
+    MappingReader fields = new MappingReader(mapping, KEYS, problems);
+    String title = fields.text("title");
+    if (title.isEmpty()) {
+      problems.error(mapping.position(), "site.yaml has no title; add a line such as: title: Our reading list");
+    }
+    String theme = fields.text("theme");
+    return new SiteSettings(
+        title,
+        fields.text("description"),
+        fields.text("baseUrl").isEmpty() ? "/" : fields.text("baseUrl"),
+        theme.isEmpty() ? "default" : theme,
+        fields.text("author"));
+  }
+
+  static SiteSettings defaults() {
+    return new SiteSettings("", "", "/", "default", "");
+  }
+}

@@ -1,0 +1,148 @@
+package io.papersite.parse;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.papersite.load.SourceFile;
+import io.papersite.model.Problems;
+import io.papersite.model.SourcePosition;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Reads one YAML document into a {@link YamlNode} tree with positions, through Jackson's streaming
+ * parser. Aliases and duplicate keys are refused here, since Jackson would silently misread them.
+ */
+public final class YamlTreeReader {
+
+  static final int MAX_DEPTH = 20;
+
+  private final YAMLFactory factory;
+  private final Problems problems;
+
+  public YamlTreeReader(Problems problems) {
+    LoaderOptions options = new LoaderOptions();
+    options.setNestingDepthLimit(MAX_DEPTH * 2);
+    options.setAllowDuplicateKeys(true); // reported below, with both positions
+    options.setMaxAliasesForCollections(10);
+    this.factory = YAMLFactory.builder().loaderOptions(options).build();
+    this.problems = problems;
+  }
+
+  /** The document's root, or empty when the file has a syntax error or no content (both reported). */
+  public Optional<YamlNode> read(SourceFile file) {
+    try (JsonParser parser = factory.createParser(file.text())) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        problems.error(
+            SourcePosition.ofFile(file.displayPath()), "file has no YAML content; fill it in or delete it");
+        return Optional.empty();
+      }
+      return Optional.of(readValue((YAMLParser) parser, file, 0));
+    } catch (BadYaml e) {
+      problems.error(e.position, e.getMessage());
+    } catch (JsonProcessingException e) {
+      problems.error(position(file, e.getLocation()), syntaxMessage(e));
+    } catch (IOException e) {
+      problems.error(SourcePosition.ofFile(file.displayPath()), "cannot read YAML: " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private YamlNode readValue(YAMLParser parser, SourceFile file, int depth) throws IOException {
+    SourcePosition at = position(file, parser.currentTokenLocation());
+    if (parser.isCurrentAlias()) {
+      throw new BadYaml(at, "YAML aliases (*name) are not supported; write the value out in full");
+    }
+    if (depth > MAX_DEPTH) {
+      throw new BadYaml(at, "nested more than " + MAX_DEPTH + " levels deep; entries are flat");
+    }
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT:
+        return readMapping(parser, file, depth, at);
+      case START_ARRAY:
+        List<YamlNode> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          items.add(readValue(parser, file, depth + 1));
+        }
+        return new YamlNode.Sequence(items, at);
+      case VALUE_NULL:
+        return new YamlNode.Scalar(null, false, at);
+      default:
+        return new YamlNode.Scalar(parser.getText(), isBlockScalar(file, at), at);
+    }
+  }
+
+  private YamlNode.Mapping readMapping(YAMLParser parser, SourceFile file, int depth, SourcePosition at)
+      throws IOException {
+    List<YamlNode.Entry> entries = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String key = parser.currentName();
+      SourcePosition keyAt = position(file, parser.currentTokenLocation());
+      parser.nextToken();
+      YamlNode value = readValue(parser, file, depth + 1);
+      if (!seen.add(key)) {
+        problems.error(keyAt, "duplicate key '" + key + "'; keep only one of them");
+        continue;
+      }
+      entries.add(new YamlNode.Entry(key, keyAt, value));
+    }
+    return new YamlNode.Mapping(entries, at);
+  }
+
+  /** Whether the scalar at this position starts with | or >, whose content begins a line later. */
+  private static boolean isBlockScalar(SourceFile file, SourcePosition at) {
+    String text = file.text();
+    int offset = offsetOf(text, at.line(), at.column());
+    return offset < text.length() && (text.charAt(offset) == '|' || text.charAt(offset) == '>');
+  }
+
+  private static int offsetOf(String text, int line, int column) {
+    int offset = 0;
+    for (int l = 1; l < line && offset >= 0; l++) {
+      offset = text.indexOf('\n', offset) + 1;
+      if (offset == 0) {
+        return text.length();
+      }
+    }
+    return Math.min(text.length(), offset + Math.max(0, column - 1));
+  }
+
+  private static SourcePosition position(SourceFile file, JsonLocation location) {
+    if (location == null || location.getLineNr() < 1) {
+      return SourcePosition.ofFile(file.displayPath());
+    }
+    return new SourcePosition(file.displayPath(), location.getLineNr(), Math.max(1, location.getColumnNr()));
+  }
+
+  /** SnakeYAML's message without Jackson's source excerpt, which the position already gives. */
+  private static String syntaxMessage(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    int excerpt = message.indexOf("\n in 'reader'");
+    if (excerpt < 0) {
+      excerpt = message.indexOf(" in 'reader'");
+    }
+    String first = (excerpt < 0 ? message : message.substring(0, excerpt)).strip();
+    return "YAML syntax error: " + first.replaceAll("\\s*\\n\\s*", " ");
+  }
+
+  /** A problem that ends reading of one file. */
+  private static final class BadYaml extends IOException {
+    private final transient SourcePosition position;
+
+    BadYaml(SourcePosition position, String message) {
+      super(message);
+      this.position = position;
+    }
+  }
+}

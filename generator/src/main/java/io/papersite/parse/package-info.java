@@ -1,0 +1,2 @@
+/** The parse stage: YAML with positions, read into the content model. */
+package io.papersite.parse;

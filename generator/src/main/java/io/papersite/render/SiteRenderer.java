@@ -1,0 +1,157 @@
+package io.papersite.render;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.ext.beans.ZeroArgumentNonVoidMethodPolicy;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateNotFoundException;
+import io.papersite.model.Problems;
+import io.papersite.model.SourcePosition;
+import io.papersite.render.view.Pages;
+import io.papersite.render.view.SiteView;
+import io.papersite.render.view.TagView;
+import io.papersite.resolve.ResolvedSite;
+import io.papersite.resolve.SiteUrls;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The render stage: turns the resolved site into output files through the theme's Freemarker
+ * templates. Every template is HTML auto-escaped ({@code .ftlh}) and cannot reach Java classes.
+ */
+public final class SiteRenderer {
+
+  private static final int HOME_PAPERS = 12;
+
+  private final Theme theme;
+  private final String templatesDisplayPath;
+  private final Problems problems;
+  private final Configuration freemarker;
+
+  /**
+   * @param themeName a built-in theme
+   * @param userTemplates the user's {@code templates/} folder, whose files override the theme's
+   * @param templatesDisplayPath how problems name that folder
+   */
+  public SiteRenderer(String themeName, Optional<Path> userTemplates, String templatesDisplayPath, Problems problems) {
+    this.theme = new Theme(themeName, userTemplates);
+    this.templatesDisplayPath = templatesDisplayPath;
+    this.problems = problems;
+    this.freemarker = configure(theme);
+  }
+
+  /** Whether the theme is known; otherwise {@link #render} has nothing to render with. */
+  public boolean themeExists() {
+    return theme.exists();
+  }
+
+  public static List<String> builtInThemes() {
+    return Theme.builtIn();
+  }
+
+  private static Configuration configure(Theme theme) {
+    Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
+    try {
+      cfg.setTemplateLoader(theme.templateLoader());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35);
+    // Record accessors read as values (site.title), also at the root of the data model.
+    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+    cfg.setObjectWrapper(wrapper.build());
+    cfg.setDefaultEncoding("UTF-8");
+    cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
+    cfg.setRecognizeStandardFileExtensions(true);
+    cfg.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    cfg.setLogTemplateExceptions(false);
+    cfg.setWrapUncheckedExceptions(true);
+    cfg.setFallbackOnNullLoopVariable(false);
+    // Templates may come from a pull request: no object construction, no ?api.
+    cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+    cfg.setAPIBuiltinEnabled(false);
+    return cfg;
+  }
+
+  public List<OutputFile> render(ResolvedSite site) {
+    Map<String, byte[]> assets = theme.assets();
+    SiteUrls urls = site.urls();
+    List<String> stylesheets = new ArrayList<>();
+    stylesheets.add(urls.file("assets/style.css"));
+    if (assets.containsKey("assets/custom.css")) {
+      stylesheets.add(urls.file("assets/custom.css"));
+    }
+    ViewBuilder views = new ViewBuilder(site);
+    SiteView siteView = views.site(stylesheets);
+    var settings = site.settings();
+
+    List<OutputFile> files = new ArrayList<>();
+    var papers = views.papers();
+    boolean dated = site.papers().stream().anyMatch(p -> p.paper().date().isPresent());
+    page(files, urls, "home.ftlh", new Pages.Home(
+        siteView,
+        views.page("home", settings.title(), settings.description(), urls.home()),
+        site.introHtml(),
+        views.collections(),
+        dated ? "Recent papers" : "Papers",
+        papers.subList(0, Math.min(HOME_PAPERS, papers.size())),
+        papers.size()));
+    page(files, urls, "papers.ftlh", new Pages.PapersPage(
+        siteView, views.page("papers", "All papers", "Every paper in " + settings.title(), urls.papers()), papers));
+    for (var paper : papers) {
+      page(files, urls, "paper.ftlh", new Pages.PaperPage(siteView, views.page("paper", paper.title(), "", paper.url()), paper));
+    }
+    for (var collection : views.collections()) {
+      page(files, urls, "collection.ftlh", new Pages.CollectionPage(
+          siteView, views.page("collection", collection.title(), collection.description(), collection.url()), collection));
+    }
+    List<TagView> tags = views.tags();
+    for (TagView tag : tags) {
+      page(files, urls, "tag.ftlh", new Pages.TagPage(
+          siteView, views.page("tag", "Tag: " + tag.name(), "Papers tagged " + tag.name(), tag.url()), tag));
+    }
+    page(files, urls, "tags.ftlh", new Pages.TagsPage(
+        siteView, views.page("tags", "Tags", "Every tag in " + settings.title(), urls.tags()), tags));
+    assets.forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
+    return files;
+  }
+
+  private void page(List<OutputFile> files, SiteUrls urls, String templateName, Pages.Page model) {
+    String url = model.page().url();
+    try {
+      Template template = freemarker.getTemplate(templateName);
+      StringWriter out = new StringWriter();
+      template.process(model, out);
+      files.add(OutputFile.text(urls.outputPath(url), out.toString()));
+    } catch (TemplateNotFoundException e) {
+      problems.error(SourcePosition.ofFile(templatesDisplayPath + "/" + templateName), "template not found: " + e.getTemplateName());
+    } catch (ParseException e) {
+      problems.error(templatePosition(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()), "template syntax error: " + e.getEditorMessage());
+    } catch (TemplateException e) {
+      problems.error(templatePosition(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()), "template error: " + firstLine(e.getMessageWithoutStackTop()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private SourcePosition templatePosition(String name, Integer line, Integer column) {
+    String file = name == null ? templatesDisplayPath : templatesDisplayPath + "/" + name;
+    return line == null || line < 1 ? SourcePosition.ofFile(file) : new SourcePosition(file, line, column == null || column < 1 ? 1 : column);
+  }
+
+  private static String firstLine(String message) {
+    String line = message.strip().lines().findFirst().orElse(message);
+    return line.replaceAll("\\s+", " ");
+  }
+}

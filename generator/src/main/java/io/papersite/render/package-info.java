@@ -1,0 +1,2 @@
+/** The render stage: Freemarker templates of a theme, with user overrides, over view models. */
+package io.papersite.render;

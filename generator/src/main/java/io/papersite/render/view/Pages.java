@@ -1,0 +1,39 @@
+package io.papersite.render.view;
+
+import java.util.List;
+
+/** The data model of each page template: one record per kind of page, never a loose map. */
+public final class Pages {
+
+  private Pages() {}
+
+  /** What every page model has: the page's own metadata, including its URL. */
+  public interface Page {
+    PageMeta page();
+  }
+
+  /** {@code home.ftlh}. {@code papersTitle} names the list: "Recent papers" when papers are dated. */
+  public record Home(
+      SiteView site,
+      PageMeta page,
+      String introHtml,
+      List<CollectionView> collections,
+      String papersTitle,
+      List<PaperView> papers,
+      int paperCount) implements Page {}
+
+  /** {@code collection.ftlh}. */
+  public record CollectionPage(SiteView site, PageMeta page, CollectionView collection) implements Page {}
+
+  /** {@code paper.ftlh}. */
+  public record PaperPage(SiteView site, PageMeta page, PaperView paper) implements Page {}
+
+  /** {@code papers.ftlh}: every paper. */
+  public record PapersPage(SiteView site, PageMeta page, List<PaperView> papers) implements Page {}
+
+  /** {@code tag.ftlh}. */
+  public record TagPage(SiteView site, PageMeta page, TagView tag) implements Page {}
+
+  /** {@code tags.ftlh}: the tag index. */
+  public record TagsPage(SiteView site, PageMeta page, List<TagView> tags) implements Page {}
+}

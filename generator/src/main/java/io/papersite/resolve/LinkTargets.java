@@ -1,0 +1,29 @@
+package io.papersite.resolve;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Resolves the site's own link schemes, {@code paper:}, {@code collection:} and {@code tag:}. */
+record LinkTargets(SiteUrls urls, Set<String> papers, Set<String> collections, Set<String> tags) {
+
+  Optional<String> resolve(String destination) {
+    int colon = destination.indexOf(':');
+    if (colon < 0) {
+      return Optional.of(destination);
+    }
+    String scheme = destination.substring(0, colon);
+    String target = destination.substring(colon + 1);
+    String fragment = "";
+    int hash = target.indexOf('#');
+    if (hash >= 0) {
+      fragment = target.substring(hash);
+      target = target.substring(0, hash);
+    }
+    return switch (scheme) {
+      case "paper" -> papers.contains(target) ? Optional.of(urls.paper(target) + fragment) : Optional.empty();
+      case "collection" -> collections.contains(target) ? Optional.of(urls.collection(target) + fragment) : Optional.empty();
+      case "tag" -> tags.contains(target) ? Optional.of(urls.tag(target) + fragment) : Optional.empty();
+      default -> Optional.of(destination);
+    };
+  }
+}

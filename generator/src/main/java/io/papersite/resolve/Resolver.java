@@ -1,0 +1,149 @@
+package io.papersite.resolve;
+
+import io.papersite.load.SourceFile;
+import io.papersite.model.Collection;
+import io.papersite.model.Content;
+import io.papersite.model.MarkdownText;
+import io.papersite.model.Paper;
+import io.papersite.model.PaperDate;
+import io.papersite.model.Problems;
+import io.papersite.model.SourcePosition;
+import io.papersite.model.Spelling;
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The resolve stage: checks references across files (paper ids, notes, collections, tags),
+ * orders everything, and renders Markdown once every page URL is known.
+ */
+public final class Resolver {
+
+  private final Problems problems;
+
+  public Resolver(Problems problems) {
+    this.problems = problems;
+  }
+
+  /**
+   * @param notes the {@code papers/<id>.md} files, attached to the paper with that id
+   * @param urls the site's URLs, from its base URL
+   */
+  public ResolvedSite resolve(Content content, List<SourceFile> notes, SiteUrls urls) {
+    Map<String, Paper> papers = uniquePapers(content.papers());
+    attachNotes(papers, notes);
+    checkUniqueIdentifiers(papers.values());
+    List<Paper> ordered = papers.values().stream().sorted(siteOrder()).toList();
+
+    List<Collection> collections =
+        content.collections().stream()
+            .sorted(Comparator.comparingInt(Collection::order).thenComparing(Collection::title).thenComparing(Collection::id))
+            .toList();
+    Map<String, List<String>> collectionPapers = new LinkedHashMap<>();
+    for (Collection collection : collections) {
+      collectionPapers.put(collection.id(), papersOf(collection, papers, ordered));
+    }
+    Map<String, List<String>> tags = new TreeMap<>();
+    for (Paper paper : ordered) {
+      for (String tag : paper.tags()) {
+        tags.computeIfAbsent(tag, t -> new ArrayList<>()).add(paper.id());
+      }
+    }
+
+    MarkdownRenderer markdown = new MarkdownRenderer(new LinkTargets(urls, papers.keySet(), collectionPapers.keySet(), tags.keySet())::resolve, problems);
+    List<ResolvedPaper> resolvedPapers = new ArrayList<>();
+    for (Paper paper : ordered) {
+      List<String> in = collectionPapers.entrySet().stream().filter(e -> e.getValue().contains(paper.id())).map(Map.Entry::getKey).toList();
+      if (in.isEmpty() && !collections.isEmpty()) {
+        problems.warning(paper.position(), "paper '" + paper.id() + "' is in no collection; list it in one of collections/*.yaml");
+      }
+      resolvedPapers.add(new ResolvedPaper(paper, markdown.render(paper.abstractText()), markdown.render(paper.notes()), in));
+    }
+    List<ResolvedCollection> resolvedCollections =
+        collections.stream()
+            .map(c -> new ResolvedCollection(c, markdown.render(c.intro()), collectionPapers.get(c.id())))
+            .toList();
+    List<TagGroup> tagGroups = tags.entrySet().stream().map(e -> new TagGroup(e.getKey(), e.getValue())).toList();
+    return new ResolvedSite(content.settings(), urls, markdown.render(content.intro()), resolvedPapers, resolvedCollections, tagGroups);
+  }
+
+  /** Newest first, undated last, then by title as a reader would sort it, then by id. */
+  static Comparator<Paper> siteOrder() {
+    Collator collator = Collator.getInstance(Locale.ROOT);
+    collator.setStrength(Collator.SECONDARY);
+    Comparator<Paper> byDate =
+        Comparator.comparing((Paper p) -> p.date().orElse(null), Comparator.nullsLast(Comparator.<PaperDate>reverseOrder()));
+    return byDate.thenComparing(Paper::title, collator).thenComparing(Paper::id);
+  }
+
+  private Map<String, Paper> uniquePapers(List<Paper> all) {
+    Map<String, Paper> byId = new LinkedHashMap<>();
+    for (Paper paper : all) {
+      Paper first = byId.putIfAbsent(paper.id(), paper);
+      if (first != null) {
+        problems.error(paper.position(), "paper id '" + paper.id() + "' is already used at " + first.position() + "; ids must be unique");
+      }
+    }
+    return byId;
+  }
+
+  private void attachNotes(Map<String, Paper> papers, List<SourceFile> notes) {
+    for (SourceFile file : notes) {
+      String id = file.baseName();
+      Paper paper = papers.get(id);
+      SourcePosition at = SourcePosition.ofFile(file.displayPath());
+      if (paper == null) {
+        problems.error(at, "notes for paper '" + id + "', but there is no such paper" + Spelling.hint(id, papers.keySet()) + "; rename the file or add papers/" + id + ".yaml");
+      } else if (!paper.notes().isBlank()) {
+        problems.error(at, "paper '" + id + "' already has notes in its YAML entry; keep one of the two");
+      } else {
+        papers.put(id, paper.withNotes(new MarkdownText(file.text(), new SourcePosition(file.displayPath(), 1, 1), true)));
+      }
+    }
+  }
+
+  private void checkUniqueIdentifiers(java.util.Collection<Paper> papers) {
+    Map<String, Paper> arxiv = new TreeMap<>();
+    Map<String, Paper> doi = new TreeMap<>();
+    for (Paper paper : papers) {
+      if (!paper.arxiv().isEmpty()) {
+        Paper other = arxiv.putIfAbsent(paper.arxiv().replaceFirst("v\\d+$", ""), paper);
+        if (other != null) {
+          problems.error(paper.position(), "arXiv id " + paper.arxiv() + " is also the arXiv id of paper '" + other.id() + "'; merge the two entries");
+        }
+      }
+      if (!paper.doi().isEmpty()) {
+        Paper other = doi.putIfAbsent(paper.doi().toLowerCase(Locale.ROOT), paper);
+        if (other != null) {
+          problems.error(paper.position(), "DOI " + paper.doi() + " is also the DOI of paper '" + other.id() + "'; merge the two entries");
+        }
+      }
+    }
+  }
+
+  private List<String> papersOf(Collection collection, Map<String, Paper> papers, List<Paper> ordered) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (int i = 0; i < collection.paperIds().size(); i++) {
+      String id = collection.paperIds().get(i);
+      if (papers.containsKey(id)) {
+        ids.add(id);
+      } else {
+        problems.error(collection.paperIdPositions().get(i), "collection '" + collection.id() + "' lists paper '" + id + "', which does not exist" + Spelling.hint(id, papers.keySet()));
+      }
+    }
+    for (Paper paper : ordered) {
+      if (paper.tags().stream().anyMatch(collection.tags()::contains)) {
+        ids.add(paper.id());
+      }
+    }
+    return List.copyOf(ids);
+  }
+}

@@ -1,0 +1,2 @@
+/** The resolve stage: cross-references, ordering, URLs and Markdown. */
+package io.papersite.resolve;

@@ -1,0 +1,2 @@
+/** The write stage: writes the site beside the output and swaps it in when complete. */
+package io.papersite.write;
