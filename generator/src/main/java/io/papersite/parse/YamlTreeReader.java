@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree with positions, through Jackson's streaming
@@ -39,6 +40,11 @@ public final class YamlTreeReader {
 
   /** The document's root, or empty when the file has a syntax error or no content (both reported). */
   public Optional<YamlNode> read(SourceFile file) {
+    Optional<SourcePosition> tab = indentationTab(file);
+    if (tab.isPresent()) {
+      problems.error(tab.get(), "tab character in indentation; YAML is indented with spaces only");
+      return Optional.empty();
+    }
     try (JsonParser parser = factory.createParser(file.text())) {
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -50,9 +56,29 @@ public final class YamlTreeReader {
     } catch (BadYaml e) {
       problems.error(e.position, e.getMessage());
     } catch (JsonProcessingException e) {
-      problems.error(position(file, e.getLocation()), syntaxMessage(e));
+      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+        var mark = yaml.getProblemMark();
+        problems.error(
+            new SourcePosition(file.displayPath(), mark.getLine() + 1, mark.getColumn() + 1),
+            "YAML syntax error: " + yaml.getProblem() + context(yaml));
+      } else {
+        problems.error(position(file, e.getLocation()), syntaxMessage(e));
+      }
     } catch (IOException e) {
       problems.error(SourcePosition.ofFile(file.displayPath()), "cannot read YAML: " + e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<SourcePosition> indentationTab(SourceFile file) {
+    String[] lines = file.text().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      for (int c = 0; c < line.length() && (line.charAt(c) == ' ' || line.charAt(c) == '\t'); c++) {
+        if (line.charAt(c) == '\t') {
+          return Optional.of(new SourcePosition(file.displayPath(), i + 1, c + 1));
+        }
+      }
     }
     return Optional.empty();
   }
@@ -123,6 +149,17 @@ public final class YamlTreeReader {
       return SourcePosition.ofFile(file.displayPath());
     }
     return new SourcePosition(file.displayPath(), location.getLineNr(), Math.max(1, location.getColumnNr()));
+  }
+
+  /** Where the construct that failed began, which is often where the mistake is. */
+  private static String context(MarkedYAMLException e) {
+    if (e.getContext() == null) {
+      return "";
+    }
+    var mark = e.getContextMark();
+    return " (" + e.getContext()
+        + (mark == null ? "" : " that starts at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+        + ")";
   }
 
   /** SnakeYAML's message without Jackson's source excerpt, which the position already gives. */

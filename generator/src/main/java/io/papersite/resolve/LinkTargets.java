@@ -6,6 +6,19 @@ import java.util.Set;
 /** Resolves the site's own link schemes, {@code paper:}, {@code collection:} and {@code tag:}. */
 record LinkTargets(SiteUrls urls, Set<String> papers, Set<String> collections, Set<String> tags) {
 
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+
+  /** http, https and mailto URLs, and paths without a scheme; never javascript: or data:. */
+  static boolean isSafe(String url) {
+    String compact = url.replaceAll("[\\u0000-\\u0020\\u007f]", "");
+    var matcher = SCHEME.matcher(compact);
+    if (!matcher.find()) {
+      return true;
+    }
+    String scheme = matcher.group(1).toLowerCase(java.util.Locale.ROOT);
+    return scheme.equals("http") || scheme.equals("https") || scheme.equals("mailto");
+  }
+
   Optional<String> resolve(String destination) {
     int colon = destination.indexOf(':');
     if (colon < 0) {

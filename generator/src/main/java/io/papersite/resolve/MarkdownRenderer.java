@@ -11,6 +11,7 @@ import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
@@ -18,9 +19,10 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Renders abstracts, notes and introductions. Raw HTML is escaped and unsafe URLs are blanked, since
- * content comes from many hands. Links to {@code paper:ID}, {@code collection:ID} and {@code tag:TAG}
- * become site URLs; a target that does not exist is a problem at the link's line.
+ * Renders abstracts, notes and introductions. Raw HTML is escaped, since content comes from many
+ * hands. Links to {@code paper:ID}, {@code collection:ID} and {@code tag:TAG} become site URLs; a
+ * target that does not exist, or a scheme other than http, https and mailto, is a problem at the
+ * link's line (and the link is emptied).
  */
 final class MarkdownRenderer {
 
@@ -30,7 +32,7 @@ final class MarkdownRenderer {
   private final Parser parser =
       Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
   private final HtmlRenderer renderer =
-      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true).build();
+      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
   private final Function<String, Optional<String>> linkTargets;
   private final Problems problems;
 
@@ -51,17 +53,32 @@ final class MarkdownRenderer {
     document.accept(new AbstractVisitor() {
       @Override
       public void visit(Link link) {
-        String destination = link.getDestination();
-        Optional<String> target = linkTargets.apply(destination);
-        if (target.isPresent()) {
-          link.setDestination(target.get());
-        } else {
-          problems.error(positionOf(link, text), "link target '" + destination + "' does not exist");
-        }
+        link.setDestination(target(link, link.getDestination(), text));
         visitChildren(link);
+      }
+
+      @Override
+      public void visit(Image image) {
+        image.setDestination(target(image, image.getDestination(), text));
+        visitChildren(image);
       }
     });
     return renderer.render(document);
+  }
+
+  private String target(Node node, String destination, MarkdownText text) {
+    Optional<String> target = linkTargets.apply(destination);
+    if (target.isEmpty()) {
+      problems.error(positionOf(node, text), "link target '" + destination + "' does not exist");
+      return "";
+    }
+    if (!LinkTargets.isSafe(target.get())) {
+      problems.error(
+          positionOf(node, text),
+          "link '" + destination + "' is not allowed; use an http, https or mailto URL, or a path within the site");
+      return "";
+    }
+    return target.get();
   }
 
   private static SourcePosition positionOf(Node node, MarkdownText text) {

@@ -1,0 +1,73 @@
+package io.papersite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Compares two folders file by file, showing the first differing line of a text file. */
+final class TreeComparison {
+
+  private TreeComparison() {}
+
+  static TreeMap<String, byte[]> read(Path root) throws IOException {
+    TreeMap<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+      }
+    }
+    return files;
+  }
+
+  static void assertSameTree(Path expected, Path actual) throws IOException {
+    TreeMap<String, byte[]> want = read(expected);
+    TreeMap<String, byte[]> got = read(actual);
+    assertThat(got.keySet()).as("files of %s", actual).containsExactlyElementsOf(want.keySet());
+    for (String path : want.keySet()) {
+      if (!Arrays.equals(want.get(path), got.get(path))) {
+        List<String> a = new String(want.get(path), StandardCharsets.UTF_8).lines().toList();
+        List<String> b = new String(got.get(path), StandardCharsets.UTF_8).lines().toList();
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+          String left = i < a.size() ? a.get(i) : "<end of file>";
+          String right = i < b.size() ? b.get(i) : "<end of file>";
+          if (!left.equals(right)) {
+            fail("%s differs at line %d:%n expected: %s%n   actual: %s", path, i + 1, left, right);
+          }
+        }
+        fail("%s differs (line endings or trailing bytes)", path);
+      }
+    }
+  }
+
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path path : walk.sorted((x, y) -> y.compareTo(x)).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
