@@ -20,12 +20,16 @@ public record GenerateResult(
   /** One line for a log: what was built, where, and how long it took. */
   public String summary() {
     return String.format(
-        "Papersite: %d papers, %d pages, %d files written to %s in %d ms%s",
-        papers,
-        pages,
-        filesWritten,
+        "Papersite: %s, %s, %s written to %s in %d ms%s",
+        count(papers, "paper"),
+        count(pages, "page"),
+        count(filesWritten, "file"),
         outputDirectory,
         duration.toMillis(),
-        warnings.isEmpty() ? "" : " (" + warnings.size() + (warnings.size() == 1 ? " warning)" : " warnings)"));
+        warnings.isEmpty() ? "" : " (" + count(warnings.size(), "warning") + ")");
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

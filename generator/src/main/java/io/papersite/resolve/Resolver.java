@@ -101,7 +101,7 @@ public final class Resolver {
       Paper paper = papers.get(id);
       SourcePosition at = SourcePosition.ofFile(file.displayPath());
       if (paper == null) {
-        problems.error(at, "notes for paper '" + id + "', but there is no such paper" + Spelling.hint(id, papers.keySet()) + "; rename the file or add papers/" + id + ".yaml");
+        problems.error(at, "notes for paper '" + id + "', which does not exist; rename the file to a paper's id or add papers/" + id + ".yaml" + Spelling.hint(id, papers.keySet()));
       } else if (!paper.notes().isBlank()) {
         problems.error(at, "paper '" + id + "' already has notes in its YAML entry; keep one of the two");
       } else {
