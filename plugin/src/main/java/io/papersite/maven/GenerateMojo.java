@@ -4,6 +4,7 @@ import io.papersite.ContentException;
 import io.papersite.GenerateRequest;
 import io.papersite.GenerateResult;
 import io.papersite.Papersite;
+import io.papersite.model.Problem;
 import java.io.File;
 import java.io.UncheckedIOException;
 import org.apache.maven.plugin.AbstractMojo;
@@ -67,7 +68,13 @@ public class GenerateMojo extends AbstractMojo {
       result.warnings().forEach(w -> getLog().warn(w.toString()));
       getLog().info(result.summary());
     } catch (ContentException e) {
-      e.problems().forEach(p -> (p.isError() ? (java.util.function.Consumer<String>) getLog()::error : getLog()::warn).accept(p.toString()));
+      for (Problem problem : e.problems()) {
+        if (problem.isError()) {
+          getLog().error(problem.toString());
+        } else {
+          getLog().warn(problem.toString());
+        }
+      }
       throw new MojoFailureException(
           "Papersite: the content has " + e.errorCount() + (e.errorCount() == 1 ? " error" : " errors")
               + " (listed above); fix them and build again. The previous site is unchanged.");
