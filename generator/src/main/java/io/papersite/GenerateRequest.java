@@ -30,7 +30,9 @@ public record GenerateRequest(
     Objects.requireNonNull(outputDirectory, "outputDirectory");
   }
 
-  /** The conventional layout: {@code content/}, {@code templates/} and {@code target/papersite/}. */
+  /**
+   * The conventional layout: {@code content/}, {@code templates/} and {@code target/papersite/}.
+   */
   public static GenerateRequest forProject(Path projectDirectory) {
     return new GenerateRequest(
         projectDirectory,
@@ -42,22 +44,27 @@ public record GenerateRequest(
   }
 
   public GenerateRequest withContentDirectory(Path directory) {
-    return new GenerateRequest(projectDirectory, directory, templatesDirectory, outputDirectory, baseUrl, theme);
+    return new GenerateRequest(
+        projectDirectory, directory, templatesDirectory, outputDirectory, baseUrl, theme);
   }
 
   public GenerateRequest withTemplatesDirectory(Path directory) {
-    return new GenerateRequest(projectDirectory, contentDirectory, directory, outputDirectory, baseUrl, theme);
+    return new GenerateRequest(
+        projectDirectory, contentDirectory, directory, outputDirectory, baseUrl, theme);
   }
 
   public GenerateRequest withOutputDirectory(Path directory) {
-    return new GenerateRequest(projectDirectory, contentDirectory, templatesDirectory, directory, baseUrl, theme);
+    return new GenerateRequest(
+        projectDirectory, contentDirectory, templatesDirectory, directory, baseUrl, theme);
   }
 
   public GenerateRequest withBaseUrl(String url) {
-    return new GenerateRequest(projectDirectory, contentDirectory, templatesDirectory, outputDirectory, url, theme);
+    return new GenerateRequest(
+        projectDirectory, contentDirectory, templatesDirectory, outputDirectory, url, theme);
   }
 
   public GenerateRequest withTheme(String name) {
-    return new GenerateRequest(projectDirectory, contentDirectory, templatesDirectory, outputDirectory, baseUrl, name);
+    return new GenerateRequest(
+        projectDirectory, contentDirectory, templatesDirectory, outputDirectory, baseUrl, name);
   }
 }

@@ -11,7 +11,12 @@ import java.util.List;
  * @param warnings problems that did not stop the build, sorted by position
  */
 public record GenerateResult(
-    Path outputDirectory, int papers, int pages, int filesWritten, List<Problem> warnings, Duration duration) {
+    Path outputDirectory,
+    int papers,
+    int pages,
+    int filesWritten,
+    List<Problem> warnings,
+    Duration duration) {
 
   public GenerateResult {
     warnings = List.copyOf(warnings);

@@ -48,15 +48,25 @@ public final class Papersite {
     checkOutput(request, loader, problems);
 
     ContentFiles files = loader.load(request.contentDirectory());
-    Content parsed = new ContentParser(problems).parse(files, loader.displayPath(request.contentDirectory()));
+    Content parsed =
+        new ContentParser(problems).parse(files, loader.displayPath(request.contentDirectory()));
     SiteSettings settings = parsed.settings().withOverrides(request.baseUrl(), request.theme());
     Content content = new Content(settings, parsed.intro(), parsed.papers(), parsed.collections());
     String siteFile = loader.displayPath(request.contentDirectory().resolve("site.yaml"));
     SiteUrls urls = urls(settings, siteFile, problems);
     SiteRenderer renderer =
-        new SiteRenderer(settings.theme(), Optional.of(request.templatesDirectory()), loader.displayPath(request.templatesDirectory()), problems);
+        new SiteRenderer(
+            settings.theme(),
+            Optional.of(request.templatesDirectory()),
+            loader.displayPath(request.templatesDirectory()),
+            problems);
     if (!renderer.themeExists()) {
-      problems.error(SourcePosition.ofFile(siteFile), "theme '" + settings.theme() + "' does not exist; built-in themes: " + String.join(", ", SiteRenderer.builtInThemes()));
+      problems.error(
+          SourcePosition.ofFile(siteFile),
+          "theme '"
+              + settings.theme()
+              + "' does not exist; built-in themes: "
+              + String.join(", ", SiteRenderer.builtInThemes()));
     }
     ResolvedSite site = new Resolver(problems).resolve(content, files.paperNotes(), urls);
     failOnErrors(problems);
@@ -68,7 +78,12 @@ public final class Papersite {
     int written = new SiteWriter(request.outputDirectory()).write(output);
     int pages = (int) output.stream().filter(f -> f.path().endsWith(".html")).count();
     return new GenerateResult(
-        request.outputDirectory(), site.papers().size(), pages, written, problems.sorted(), Duration.ofNanos(System.nanoTime() - start));
+        request.outputDirectory(),
+        site.papers().size(),
+        pages,
+        written,
+        problems.sorted(),
+        Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static void failOnErrors(Problems problems) {
@@ -87,13 +102,20 @@ public final class Papersite {
   }
 
   /** The output must not hold the project's own files: refuse it before anything is done. */
-  private static void checkOutput(GenerateRequest request, ContentLoader loader, Problems problems) {
+  private static void checkOutput(
+      GenerateRequest request, ContentLoader loader, Problems problems) {
     Path output = request.outputDirectory().toAbsolutePath().normalize();
     Path shown = Path.of(loader.displayPath(output));
-    for (Path protectedDir : List.of(request.projectDirectory(), request.contentDirectory(), request.templatesDirectory())) {
+    for (Path protectedDir :
+        List.of(
+            request.projectDirectory(), request.contentDirectory(), request.templatesDirectory())) {
       Path dir = protectedDir.toAbsolutePath().normalize();
       if (dir.startsWith(output)) {
-        problems.error(SourcePosition.ofFile(shown.toString()), "the output folder contains " + loader.displayPath(dir) + ", which a build would replace; choose an output folder of its own, such as target/papersite");
+        problems.error(
+            SourcePosition.ofFile(shown.toString()),
+            "the output folder contains "
+                + loader.displayPath(dir)
+                + ", which a build would replace; choose an output folder of its own, such as target/papersite");
         return;
       }
     }
@@ -103,14 +125,17 @@ public final class Papersite {
     }
   }
 
-  private static void addStaticFiles(Path dir, List<OutputFile> output, ContentLoader loader, Problems problems) {
+  private static void addStaticFiles(
+      Path dir, List<OutputFile> output, ContentLoader loader, Problems problems) {
     Set<String> generated = new HashSet<>();
     output.forEach(f -> generated.add(f.path()));
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
         String path = dir.relativize(file).toString().replace('\\', '/');
         if (generated.contains(path)) {
-          problems.error(SourcePosition.ofFile(loader.displayPath(file)), "static file " + path + " would replace a generated page; rename or move it");
+          problems.error(
+              SourcePosition.ofFile(loader.displayPath(file)),
+              "static file " + path + " would replace a generated page; rename or move it");
         } else {
           output.add(new OutputFile(path, Files.readAllBytes(file)));
         }

@@ -42,7 +42,8 @@ class BuildSafetyTest {
     assertThat(TreeComparison.read(output)).containsOnlyKeys(before.keySet());
     before.forEach((path, bytes) -> assertThat(output.resolve(path)).hasBinaryContent(bytes));
     assertThat(copy).doesNotExist();
-    assertThat(project.resolve("target")).isDirectoryNotContaining(p -> p.getFileName().toString().contains("papersite-"));
+    assertThat(project.resolve("target"))
+        .isDirectoryNotContaining(p -> p.getFileName().toString().contains("papersite-"));
   }
 
   @Test
@@ -63,9 +64,13 @@ class BuildSafetyTest {
     Files.createDirectories(docs);
     Files.writeString(docs.resolve("notes.txt"), "mine");
 
-    assertThatThrownBy(() -> Papersite.generate(GenerateRequest.forProject(project).withOutputDirectory(docs)))
+    assertThatThrownBy(
+            () -> Papersite.generate(GenerateRequest.forProject(project).withOutputDirectory(docs)))
         .isInstanceOf(ContentException.class)
-        .hasMessageStartingWith("docs: error: output folder " + docs.toAbsolutePath() + " already holds files that Papersite did not write");
+        .hasMessageStartingWith(
+            "docs: error: output folder "
+                + docs.toAbsolutePath()
+                + " already holds files that Papersite did not write");
     assertThat(docs).isDirectoryContaining(p -> p.getFileName().toString().equals("notes.txt"));
     assertThat(docs.resolve("notes.txt")).hasContent("mine");
     assertThat(Files.list(docs).count()).isEqualTo(1);
@@ -73,7 +78,10 @@ class BuildSafetyTest {
 
   @Test
   void refusesAnOutputFolderThatContainsTheContent() {
-    assertThatThrownBy(() -> Papersite.generate(GenerateRequest.forProject(project).withOutputDirectory(project)))
+    assertThatThrownBy(
+            () ->
+                Papersite.generate(
+                    GenerateRequest.forProject(project).withOutputDirectory(project)))
         .isInstanceOf(ContentException.class)
         .hasMessageContaining("the output folder contains");
     assertThat(content.resolve("papers/one.yaml")).hasContent("title: One\n");
@@ -98,7 +106,9 @@ class BuildSafetyTest {
             + "<#macro meta paper></#macro><#macro links paper></#macro><#macro tags paper></#macro>\n");
     build();
     String home = Files.readString(output.resolve("index.html"));
-    assertThat(home).contains("<p class=\"mine\">One</p>").contains("<header class=\"site-header\">");
+    assertThat(home)
+        .contains("<p class=\"mine\">One</p>")
+        .contains("<header class=\"site-header\">");
   }
 
   @Test
@@ -107,6 +117,7 @@ class BuildSafetyTest {
     Files.writeString(project.resolve("templates/tags.ftlh"), "<p>\n${site.nonexistent}</p>\n");
     assertThatThrownBy(this::build)
         .isInstanceOf(ContentException.class)
-        .hasMessageStartingWith("templates/tags.ftlh:2:3: error: template error: The following has evaluated to null or missing:");
+        .hasMessageStartingWith(
+            "templates/tags.ftlh:2:3: error: template error: The following has evaluated to null or missing:");
   }
 }

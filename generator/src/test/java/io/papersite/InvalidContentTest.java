@@ -25,7 +25,12 @@ class InvalidContentTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> dirs = Files.list(INVALID)) {
-      return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
+      return dirs
+          .filter(Files::isDirectory)
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -38,14 +43,17 @@ class InvalidContentTest {
     ContentException error =
         catchThrowableOfType(
             ContentException.class,
-            () -> Papersite.generate(GenerateRequest.forProject(project).withOutputDirectory(output)));
+            () ->
+                Papersite.generate(
+                    GenerateRequest.forProject(project).withOutputDirectory(output)));
 
     assertThat(error).as("build of %s should fail", name).isNotNull();
     Path expected = project.resolve("expected.txt");
     if (Boolean.getBoolean("papersite.golden.update")) {
       Files.writeString(expected, error.getMessage() + "\n", StandardCharsets.UTF_8);
     }
-    assertThat(error.getMessage() + "\n").isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+    assertThat(error.getMessage() + "\n")
+        .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
     assertThat(output).doesNotExist();
   }
 }

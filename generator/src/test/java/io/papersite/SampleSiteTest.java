@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Builds the repository's own sample collection, the demo site, and checks it as a reader would. */
+/**
+ * Builds the repository's own sample collection, the demo site, and checks it as a reader would.
+ */
 class SampleSiteTest {
 
   static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
@@ -56,7 +58,8 @@ class SampleSiteTest {
   @Test
   void showsAnAngleBracketTitleLiterally() throws IOException {
     Document page = Jsoup.parse(build("/").resolve("papers/read-seg-token/index.html").toFile());
-    assertThat(page.selectFirst("h1").text()).isEqualTo("Reasoning to Attend: Try to Understand How <SEG> Token Works");
+    assertThat(page.selectFirst("h1").text())
+        .isEqualTo("Reasoning to Attend: Try to Understand How <SEG> Token Works");
     assertThat(page.select("seg")).isEmpty();
   }
 
@@ -71,7 +74,8 @@ class SampleSiteTest {
       for (Path html : files.filter(f -> f.toString().endsWith(".html")).toList()) {
         String relative = site.relativize(html).toString().replace('\\', '/');
         URI pageUri = base.resolve(relative.replaceFirst("index\\.html$", ""));
-        Document doc = Jsoup.parse(Files.readString(html, StandardCharsets.UTF_8), pageUri.toString());
+        Document doc =
+            Jsoup.parse(Files.readString(html, StandardCharsets.UTF_8), pageUri.toString());
         for (Element element : doc.select("a[href], link[href], script[src], img[src]")) {
           String attribute = element.hasAttr("href") ? "href" : "src";
           URI target = pageUri.resolve(element.attr(attribute));
@@ -91,22 +95,29 @@ class SampleSiteTest {
 
   @Test
   void keepsEveryTitleAndAbstractOfTheSeedExactly() throws IOException {
-    assumeTrue(Files.isRegularFile(SEED), "the seed listing is beside the repository only in development");
+    assumeTrue(
+        Files.isRegularFile(SEED), "the seed listing is beside the repository only in development");
     Map<String, String> seed = seedPapers();
     assertThat(seed).hasSize(60);
     Path site = build("/");
     Map<String, String> built = new LinkedHashMap<>();
     for (Path page : pages(site, "papers")) {
       Document doc = Jsoup.parse(page.toFile());
-      built.put(doc.selectFirst("h1").text(), doc.selectFirst("section[aria-labelledby=abstract-heading] .prose").wholeText().strip());
+      built.put(
+          doc.selectFirst("h1").text(),
+          doc.selectFirst("section[aria-labelledby=abstract-heading] .prose").wholeText().strip());
     }
     assertThat(built.keySet()).containsExactlyInAnyOrderElementsOf(seed.keySet());
-    seed.forEach((title, abstractText) -> assertThat(built.get(title)).as(title).isEqualTo(abstractText));
+    seed.forEach(
+        (title, abstractText) -> assertThat(built.get(title)).as(title).isEqualTo(abstractText));
   }
 
   /** Title line, blank line, abstract; the listing's own header comes before the first title. */
   private static Map<String, String> seedPapers() throws IOException {
-    List<String> lines = Files.readAllLines(SEED, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+    List<String> lines =
+        Files.readAllLines(SEED, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.isBlank())
+            .toList();
     lines = lines.subList(5, lines.size());
     Map<String, String> papers = new LinkedHashMap<>();
     for (int i = 0; i + 1 < lines.size(); i += 2) {
@@ -128,7 +139,8 @@ class SampleSiteTest {
       return site.resolve("outside-the-site");
     }
     String relative = path.substring(base.getPath().length());
-    return site.resolve(relative.isEmpty() || relative.endsWith("/") ? relative + "index.html" : relative);
+    return site.resolve(
+        relative.isEmpty() || relative.endsWith("/") ? relative + "index.html" : relative);
   }
 
   private static List<Path> pages(Path site, String section) throws IOException {

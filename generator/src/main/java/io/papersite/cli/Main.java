@@ -4,7 +4,6 @@ import io.papersite.ContentException;
 import io.papersite.GenerateRequest;
 import io.papersite.GenerateResult;
 import io.papersite.Papersite;
-import io.papersite.model.Problem;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,9 +11,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * The command line: {@code java -jar papersite-generator-VERSION-cli.jar build --content DIR --out DIR
- * [--templates DIR] [--base-url URL] [--theme NAME]}. Exit status 0 on success, 1 when the content
- * has errors, 2 for a usage mistake.
+ * The command line: {@code java -jar papersite-generator-VERSION-cli.jar build --content DIR --out
+ * DIR [--templates DIR] [--base-url URL] [--theme NAME]}. Exit status 0 on success, 1 when the
+ * content has errors, 2 for a usage mistake.
  */
 public final class Main {
 
@@ -82,7 +81,8 @@ public final class Main {
       }
     }
     if (!templatesGiven) {
-      Path beside = request.contentDirectory().toAbsolutePath().normalize().resolveSibling("templates");
+      Path beside =
+          request.contentDirectory().toAbsolutePath().normalize().resolveSibling("templates");
       request = request.withTemplatesDirectory(beside);
     }
     return request;

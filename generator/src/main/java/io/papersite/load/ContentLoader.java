@@ -45,7 +45,8 @@ public final class ContentLoader {
   /** How problems name a file: relative to the project when inside it, with forward slashes. */
   public String displayPath(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
-    Path shown = absolute.startsWith(projectDirectory) ? projectDirectory.relativize(absolute) : absolute;
+    Path shown =
+        absolute.startsWith(projectDirectory) ? projectDirectory.relativize(absolute) : absolute;
     return shown.toString().replace('\\', '/');
   }
 
@@ -75,7 +76,9 @@ public final class ContentLoader {
       if (Files.size(path) > MAX_FILE_BYTES) {
         problems.error(
             SourcePosition.ofFile(shown),
-            "file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it into smaller files");
+            "file is larger than "
+                + MAX_FILE_BYTES / (1024 * 1024)
+                + " MiB; split it into smaller files");
         return Optional.empty();
       }
       byte[] bytes = Files.readAllBytes(path);

@@ -51,7 +51,8 @@ public record PaperDate(int year, int month, int day) implements Comparable<Pape
 
   @Override
   public int compareTo(PaperDate other) {
-    return Integer.compare(year * 10000 + month * 100 + day, other.year * 10000 + other.month * 100 + other.day);
+    return Integer.compare(
+        year * 10000 + month * 100 + day, other.year * 10000 + other.month * 100 + other.day);
   }
 
   @Override

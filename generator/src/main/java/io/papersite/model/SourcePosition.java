@@ -7,7 +7,8 @@ import java.util.Objects;
  * A place in a content file: the file's path as shown to the user (relative to the project, with
  * forward slashes), and a 1-based line and column. Line 0 means "the file as a whole".
  */
-public record SourcePosition(String file, int line, int column) implements Comparable<SourcePosition> {
+public record SourcePosition(String file, int line, int column)
+    implements Comparable<SourcePosition> {
 
   private static final Comparator<SourcePosition> ORDER =
       Comparator.comparing(SourcePosition::file)

@@ -24,15 +24,20 @@ final class CollectionParser {
 
   Optional<Collection> parse(SourceFile file, YamlNode root, Optional<SourceFile> introFile) {
     if (!(root instanceof YamlNode.Mapping mapping)) {
-      problems.error(root.position(), "a collection file must be a mapping with 'title' and 'papers', not " + root.kind());
+      problems.error(
+          root.position(),
+          "a collection file must be a mapping with 'title' and 'papers', not " + root.kind());
       return Optional.empty();
     }
     String id = file.baseName();
     if (!Slug.isValid(id)) {
       problems.error(
           SourcePosition.ofFile(file.displayPath()),
-          "collection id '" + id + "' is not a slug (lowercase letters, digits and single hyphens); rename the file to "
-              + Slug.of(id) + ".yaml");
+          "collection id '"
+              + id
+              + "' is not a slug (lowercase letters, digits and single hyphens); rename the file to "
+              + Slug.of(id)
+              + ".yaml");
       return Optional.empty();
     }
     MappingReader fields = new MappingReader(mapping, KEYS, problems);
@@ -47,7 +52,8 @@ final class CollectionParser {
     for (YamlNode.Scalar scalar : fields.scalars("papers")) {
       String paperId = scalar.text().strip();
       if (paperIds.contains(paperId)) {
-        problems.error(scalar.position(), "paper '" + paperId + "' is listed twice in this collection");
+        problems.error(
+            scalar.position(), "paper '" + paperId + "' is listed twice in this collection");
         continue;
       }
       paperIds.add(paperId);
@@ -57,7 +63,8 @@ final class CollectionParser {
     for (YamlNode.Scalar scalar : fields.scalars("tags")) {
       String tag = scalar.text().strip();
       if (!Slug.isValid(tag)) {
-        problems.error(scalar.position(), "tag '" + tag + "' is not a slug; use '" + Slug.of(tag) + "'");
+        problems.error(
+            scalar.position(), "tag '" + tag + "' is not a slug; use '" + Slug.of(tag) + "'");
       } else {
         tags.add(tag);
       }
@@ -68,7 +75,15 @@ final class CollectionParser {
             .orElse(MarkdownText.none(mapping.position()));
     return Optional.of(
         new Collection(
-            id, title, fields.text("description"), paperIds, positions, tags, order(fields), intro, mapping.position()));
+            id,
+            title,
+            fields.text("description"),
+            paperIds,
+            positions,
+            tags,
+            order(fields),
+            intro,
+            mapping.position()));
   }
 
   private int order(MappingReader fields) {

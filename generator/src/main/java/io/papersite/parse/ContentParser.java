@@ -28,14 +28,22 @@ public final class ContentParser {
   }
 
   public Content parse(ContentFiles files, String contentDisplayPath) {
-    SiteSettings settings = files.site().map(this::parseSite).orElseGet(() -> {
-      problems.error(
-          SourcePosition.ofFile(contentDisplayPath + "/site.yaml"),
-          "site.yaml is missing; create it with at least a line such as: title: Our reading list");
-      return SiteParser.defaults();
-    });
+    SiteSettings settings =
+        files
+            .site()
+            .map(this::parseSite)
+            .orElseGet(
+                () -> {
+                  problems.error(
+                      SourcePosition.ofFile(contentDisplayPath + "/site.yaml"),
+                      "site.yaml is missing; create it with at least a line such as: title: Our reading list");
+                  return SiteParser.defaults();
+                });
     MarkdownText intro =
-        files.intro().map(ContentParser::wholeFile).orElse(MarkdownText.none(SourcePosition.ofFile(contentDisplayPath)));
+        files
+            .intro()
+            .map(ContentParser::wholeFile)
+            .orElse(MarkdownText.none(SourcePosition.ofFile(contentDisplayPath)));
 
     List<Paper> papers = new ArrayList<>();
     PaperParser paperParser = new PaperParser(problems);
@@ -44,7 +52,8 @@ public final class ContentParser {
     }
 
     Map<String, SourceFile> intros =
-        files.collectionIntros().stream().collect(Collectors.toMap(SourceFile::baseName, Function.identity()));
+        files.collectionIntros().stream()
+            .collect(Collectors.toMap(SourceFile::baseName, Function.identity()));
     List<Collection> collections = new ArrayList<>();
     CollectionParser collectionParser = new CollectionParser(problems);
     for (SourceFile file : files.collections()) {

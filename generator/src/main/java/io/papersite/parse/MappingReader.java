@@ -61,7 +61,9 @@ final class MappingReader {
     return scalar(key).map(s -> s.text().strip()).orElse("");
   }
 
-  /** A list of texts; a single text is refused with a hint, since lists are how YAML says "several". */
+  /**
+   * A list of texts; a single text is refused with a hint, since lists are how YAML says "several".
+   */
   List<YamlNode.Scalar> scalars(String key) {
     Optional<YamlNode> node = node(key);
     if (node.isEmpty() || (node.get() instanceof YamlNode.Scalar s && s.text() == null)) {
@@ -78,7 +80,8 @@ final class MappingReader {
       if (item instanceof YamlNode.Scalar s && s.text() != null && !s.text().isBlank()) {
         items.add(s);
       } else {
-        problems.error(item.position(), "each item of '" + key + "' must be a text, not " + item.kind());
+        problems.error(
+            item.position(), "each item of '" + key + "' must be a text, not " + item.kind());
       }
     }
     return items;
@@ -95,7 +98,11 @@ final class MappingReader {
     }
     problems.error(
         node.get().position(),
-        "'" + key + "' must be a mapping of label to value, such as '" + key + ":' then 'code: https://...', not "
+        "'"
+            + key
+            + "' must be a mapping of label to value, such as '"
+            + key
+            + ":' then 'code: https://...', not "
             + node.get().kind());
     return List.of();
   }

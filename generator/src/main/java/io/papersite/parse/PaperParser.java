@@ -17,14 +17,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Parses {@code papers/*.yaml}: one paper as a mapping, or several as a list of mappings with ids. */
+/**
+ * Parses {@code papers/*.yaml}: one paper as a mapping, or several as a list of mappings with ids.
+ */
 final class PaperParser {
 
   static final Set<String> KEYS =
-      Set.of("id", "title", "authors", "date", "venue", "arxiv", "doi", "links", "tags", "abstract", "notes");
+      Set.of(
+          "id",
+          "title",
+          "authors",
+          "date",
+          "venue",
+          "arxiv",
+          "doi",
+          "links",
+          "tags",
+          "abstract",
+          "notes");
 
   private static final Pattern ARXIV_NEW = Pattern.compile("\\d{4}\\.\\d{4,5}(v\\d+)?");
-  private static final Pattern ARXIV_OLD = Pattern.compile("[a-z]+(-[a-z]+)*(\\.[A-Z]{2})?/\\d{7}(v\\d+)?");
+  private static final Pattern ARXIV_OLD =
+      Pattern.compile("[a-z]+(-[a-z]+)*(\\.[A-Z]{2})?/\\d{7}(v\\d+)?");
   private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
 
   private final Problems problems;
@@ -43,12 +57,17 @@ final class PaperParser {
         if (item instanceof YamlNode.Mapping mapping) {
           parseOne(file, mapping, true).ifPresent(papers::add);
         } else {
-          problems.error(item.position(), "each item of a paper list must be a mapping with 'id' and 'title', not " + item.kind());
+          problems.error(
+              item.position(),
+              "each item of a paper list must be a mapping with 'id' and 'title', not "
+                  + item.kind());
         }
       }
       return papers;
     }
-    problems.error(root.position(), "a paper file must be a mapping with at least 'title', not " + root.kind());
+    problems.error(
+        root.position(),
+        "a paper file must be a mapping with at least 'title', not " + root.kind());
     return List.of();
   }
 
@@ -81,16 +100,22 @@ final class PaperParser {
   private String id(SourceFile file, MappingReader fields, boolean inList) {
     Optional<YamlNode.Scalar> explicit = fields.scalar("id");
     if (inList && explicit.isEmpty()) {
-      problems.error(fields.position(), "a paper in a list needs an 'id', such as: id: my-paper-2024");
+      problems.error(
+          fields.position(), "a paper in a list needs an 'id', such as: id: my-paper-2024");
       return "";
     }
     String id = explicit.map(s -> s.text().strip()).orElse(file.baseName());
-    SourcePosition at = explicit.map(YamlNode::position).orElse(SourcePosition.ofFile(file.displayPath()));
+    SourcePosition at =
+        explicit.map(YamlNode::position).orElse(SourcePosition.ofFile(file.displayPath()));
     if (!Slug.isValid(id)) {
       problems.error(
           at,
-          "paper id '" + id + "' is not a slug (lowercase letters, digits and single hyphens)"
-              + (explicit.isEmpty() ? "; rename the file to " + suggestedSlug(id) + ".yaml" : "; use '" + suggestedSlug(id) + "'"));
+          "paper id '"
+              + id
+              + "' is not a slug (lowercase letters, digits and single hyphens)"
+              + (explicit.isEmpty()
+                  ? "; rename the file to " + suggestedSlug(id) + ".yaml"
+                  : "; use '" + suggestedSlug(id) + "'"));
       return "";
     }
     return id;
@@ -116,28 +141,40 @@ final class PaperParser {
   }
 
   private String arxiv(MappingReader fields) {
-    return checked(fields, "arxiv", text -> {
-      String id = text.replaceFirst("^(?i)arxiv:", "");
-      return ARXIV_NEW.matcher(id).matches() || ARXIV_OLD.matcher(id).matches() ? id : null;
-    }, "is not an arXiv identifier such as 2407.14507 or hep-th/9901001");
+    return checked(
+        fields,
+        "arxiv",
+        text -> {
+          String id = text.replaceFirst("^(?i)arxiv:", "");
+          return ARXIV_NEW.matcher(id).matches() || ARXIV_OLD.matcher(id).matches() ? id : null;
+        },
+        "is not an arXiv identifier such as 2407.14507 or hep-th/9901001");
   }
 
   private String doi(MappingReader fields) {
-    return checked(fields, "doi", text -> {
-      String doi = text.replaceFirst("^(?i)(https?://(dx\\.)?doi\\.org/|doi:)", "");
-      return DOI.matcher(doi).matches() ? doi : null;
-    }, "is not a DOI such as 10.1145/3292500.3330919");
+    return checked(
+        fields,
+        "doi",
+        text -> {
+          String doi = text.replaceFirst("^(?i)(https?://(dx\\.)?doi\\.org/|doi:)", "");
+          return DOI.matcher(doi).matches() ? doi : null;
+        },
+        "is not a DOI such as 10.1145/3292500.3330919");
   }
 
   private String checked(
-      MappingReader fields, String key, java.util.function.UnaryOperator<String> normalise, String complaint) {
+      MappingReader fields,
+      String key,
+      java.util.function.UnaryOperator<String> normalise,
+      String complaint) {
     Optional<YamlNode.Scalar> scalar = fields.scalar(key);
     if (scalar.isEmpty()) {
       return "";
     }
     String value = normalise.apply(scalar.get().text().strip());
     if (value == null) {
-      problems.error(scalar.get().position(), key + " '" + scalar.get().text().strip() + "' " + complaint);
+      problems.error(
+          scalar.get().position(), key + " '" + scalar.get().text().strip() + "' " + complaint);
       return "";
     }
     return value;
@@ -152,7 +189,9 @@ final class PaperParser {
       }
       String url = s.text().strip();
       if (!isWebUrl(url)) {
-        problems.error(s.position(), "link '" + entry.key() + "' must be an absolute http or https URL, not '" + url + "'");
+        problems.error(
+            s.position(),
+            "link '" + entry.key() + "' must be an absolute http or https URL, not '" + url + "'");
         continue;
       }
       links.add(new Link(entry.key(), url));
@@ -175,7 +214,13 @@ final class PaperParser {
     for (YamlNode.Scalar scalar : fields.scalars("tags")) {
       String tag = scalar.text().strip();
       if (!Slug.isValid(tag)) {
-        problems.error(scalar.position(), "tag '" + tag + "' is not a slug (lowercase letters, digits and single hyphens); use '" + suggestedSlug(tag) + "'");
+        problems.error(
+            scalar.position(),
+            "tag '"
+                + tag
+                + "' is not a slug (lowercase letters, digits and single hyphens); use '"
+                + suggestedSlug(tag)
+                + "'");
       } else if (!tags.contains(tag)) {
         tags.add(tag);
       }
@@ -186,7 +231,10 @@ final class PaperParser {
   private static MarkdownText markdown(MappingReader fields, String key) {
     return fields
         .scalar(key)
-        .map(s -> new MarkdownText(s.text(), s.block() ? s.position().plus(1, 1) : s.position(), false))
+        .map(
+            s ->
+                new MarkdownText(
+                    s.text(), s.block() ? s.position().plus(1, 1) : s.position(), false))
         .orElse(MarkdownText.none(fields.position()));
   }
 }

@@ -18,13 +18,16 @@ final class SiteParser {
 
   SiteSettings parse(SourceFile file, YamlNode root) {
     if (!(root instanceof YamlNode.Mapping mapping)) {
-      problems.error(root.position(), "site.yaml must be a mapping with at least 'title', not " + root.kind());
+      problems.error(
+          root.position(), "site.yaml must be a mapping with at least 'title', not " + root.kind());
       return defaults();
     }
     MappingReader fields = new MappingReader(mapping, KEYS, problems);
     String title = fields.text("title");
     if (title.isEmpty()) {
-      problems.error(mapping.position(), "site.yaml has no title; add a line such as: title: Our reading list");
+      problems.error(
+          mapping.position(),
+          "site.yaml has no title; add a line such as: title: Our reading list");
     }
     String theme = fields.text("theme");
     return new SiteSettings(

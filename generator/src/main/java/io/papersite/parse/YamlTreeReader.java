@@ -38,7 +38,9 @@ public final class YamlTreeReader {
     this.problems = problems;
   }
 
-  /** The document's root, or empty when the file has a syntax error or no content (both reported). */
+  /**
+   * The document's root, or empty when the file has a syntax error or no content (both reported).
+   */
   public Optional<YamlNode> read(SourceFile file) {
     Optional<SourcePosition> tab = indentationTab(file);
     if (tab.isPresent()) {
@@ -49,7 +51,8 @@ public final class YamlTreeReader {
       JsonToken first = parser.nextToken();
       if (first == null) {
         problems.error(
-            SourcePosition.ofFile(file.displayPath()), "file has no YAML content; fill it in or delete it");
+            SourcePosition.ofFile(file.displayPath()),
+            "file has no YAML content; fill it in or delete it");
         return Optional.empty();
       }
       return Optional.of(readValue((YAMLParser) parser, file, 0));
@@ -65,7 +68,8 @@ public final class YamlTreeReader {
         problems.error(position(file, e.getLocation()), syntaxMessage(e));
       }
     } catch (IOException e) {
-      problems.error(SourcePosition.ofFile(file.displayPath()), "cannot read YAML: " + e.getMessage());
+      problems.error(
+          SourcePosition.ofFile(file.displayPath()), "cannot read YAML: " + e.getMessage());
     }
     return Optional.empty();
   }
@@ -108,8 +112,8 @@ public final class YamlTreeReader {
     }
   }
 
-  private YamlNode.Mapping readMapping(YAMLParser parser, SourceFile file, int depth, SourcePosition at)
-      throws IOException {
+  private YamlNode.Mapping readMapping(
+      YAMLParser parser, SourceFile file, int depth, SourcePosition at) throws IOException {
     List<YamlNode.Entry> entries = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -148,7 +152,8 @@ public final class YamlTreeReader {
     if (location == null || location.getLineNr() < 1) {
       return SourcePosition.ofFile(file.displayPath());
     }
-    return new SourcePosition(file.displayPath(), location.getLineNr(), Math.max(1, location.getColumnNr()));
+    return new SourcePosition(
+        file.displayPath(), location.getLineNr(), Math.max(1, location.getColumnNr()));
   }
 
   /** Where the construct that failed began, which is often where the mistake is. */
@@ -157,8 +162,11 @@ public final class YamlTreeReader {
       return "";
     }
     var mark = e.getContextMark();
-    return " (" + e.getContext()
-        + (mark == null ? "" : " that starts at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
+    return " ("
+        + e.getContext()
+        + (mark == null
+            ? ""
+            : " that starts at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1))
         + ")";
   }
 

@@ -44,7 +44,11 @@ public final class SiteRenderer {
    * @param userTemplates the user's {@code templates/} folder, whose files override the theme's
    * @param templatesDisplayPath how problems name that folder
    */
-  public SiteRenderer(String themeName, Optional<Path> userTemplates, String templatesDisplayPath, Problems problems) {
+  public SiteRenderer(
+      String themeName,
+      Optional<Path> userTemplates,
+      String templatesDisplayPath,
+      Problems problems) {
     this.theme = new Theme(themeName, userTemplates);
     this.templatesDisplayPath = templatesDisplayPath;
     this.problems = problems;
@@ -67,9 +71,11 @@ public final class SiteRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35);
+    DefaultObjectWrapperBuilder wrapper =
+        new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35);
     // Record accessors read as values (site.title), also at the root of the data model.
-    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+    wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
+        ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
     cfg.setObjectWrapper(wrapper.build());
     cfg.setDefaultEncoding("UTF-8");
     cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
@@ -99,30 +105,64 @@ public final class SiteRenderer {
     List<OutputFile> files = new ArrayList<>();
     var papers = views.papers();
     boolean dated = site.papers().stream().anyMatch(p -> p.paper().date().isPresent());
-    page(files, urls, "home.ftlh", new Pages.Home(
-        siteView,
-        views.page("home", settings.title(), settings.description(), urls.home()),
-        site.introHtml(),
-        views.collections(),
-        dated ? "Recent papers" : "Papers",
-        papers.subList(0, Math.min(HOME_PAPERS, papers.size())),
-        papers.size()));
-    page(files, urls, "papers.ftlh", new Pages.PapersPage(
-        siteView, views.page("papers", "All papers", "Every paper in " + settings.title(), urls.papers()), papers));
+    page(
+        files,
+        urls,
+        "home.ftlh",
+        new Pages.Home(
+            siteView,
+            views.page("home", settings.title(), settings.description(), urls.home()),
+            site.introHtml(),
+            views.collections(),
+            dated ? "Recent papers" : "Papers",
+            papers.subList(0, Math.min(HOME_PAPERS, papers.size())),
+            papers.size()));
+    page(
+        files,
+        urls,
+        "papers.ftlh",
+        new Pages.PapersPage(
+            siteView,
+            views.page("papers", "All papers", "Every paper in " + settings.title(), urls.papers()),
+            papers));
     for (var paper : papers) {
-      page(files, urls, "paper.ftlh", new Pages.PaperPage(siteView, views.page("paper", paper.title(), "", paper.url()), paper));
+      page(
+          files,
+          urls,
+          "paper.ftlh",
+          new Pages.PaperPage(
+              siteView, views.page("paper", paper.title(), "", paper.url()), paper));
     }
     for (var collection : views.collections()) {
-      page(files, urls, "collection.ftlh", new Pages.CollectionPage(
-          siteView, views.page("collection", collection.title(), collection.description(), collection.url()), collection));
+      page(
+          files,
+          urls,
+          "collection.ftlh",
+          new Pages.CollectionPage(
+              siteView,
+              views.page(
+                  "collection", collection.title(), collection.description(), collection.url()),
+              collection));
     }
     List<TagView> tags = views.tags();
     for (TagView tag : tags) {
-      page(files, urls, "tag.ftlh", new Pages.TagPage(
-          siteView, views.page("tag", "Tag: " + tag.name(), "Papers tagged " + tag.name(), tag.url()), tag));
+      page(
+          files,
+          urls,
+          "tag.ftlh",
+          new Pages.TagPage(
+              siteView,
+              views.page("tag", "Tag: " + tag.name(), "Papers tagged " + tag.name(), tag.url()),
+              tag));
     }
-    page(files, urls, "tags.ftlh", new Pages.TagsPage(
-        siteView, views.page("tags", "Tags", "Every tag in " + settings.title(), urls.tags()), tags));
+    page(
+        files,
+        urls,
+        "tags.ftlh",
+        new Pages.TagsPage(
+            siteView,
+            views.page("tags", "Tags", "Every tag in " + settings.title(), urls.tags()),
+            tags));
     assets.forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
     return files;
   }
@@ -135,11 +175,17 @@ public final class SiteRenderer {
       template.process(model, out);
       files.add(OutputFile.text(urls.outputPath(url), out.toString()));
     } catch (TemplateNotFoundException e) {
-      problems.error(SourcePosition.ofFile(templatesDisplayPath + "/" + templateName), "template not found: " + e.getTemplateName());
+      problems.error(
+          SourcePosition.ofFile(templatesDisplayPath + "/" + templateName),
+          "template not found: " + e.getTemplateName());
     } catch (ParseException e) {
-      problems.error(templatePosition(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()), "template syntax error: " + e.getEditorMessage());
+      problems.error(
+          templatePosition(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()),
+          "template syntax error: " + e.getEditorMessage());
     } catch (TemplateException e) {
-      problems.error(templatePosition(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()), "template error: " + firstLine(e.getMessageWithoutStackTop()));
+      problems.error(
+          templatePosition(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()),
+          "template error: " + firstLine(e.getMessageWithoutStackTop()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -147,7 +193,9 @@ public final class SiteRenderer {
 
   private SourcePosition templatePosition(String name, Integer line, Integer column) {
     String file = name == null ? templatesDisplayPath : templatesDisplayPath + "/" + name;
-    return line == null || line < 1 ? SourcePosition.ofFile(file) : new SourcePosition(file, line, column == null || column < 1 ? 1 : column);
+    return line == null || line < 1
+        ? SourcePosition.ofFile(file)
+        : new SourcePosition(file, line, column == null || column < 1 ? 1 : column);
   }
 
   private static String firstLine(String message) {

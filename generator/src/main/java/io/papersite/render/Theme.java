@@ -22,8 +22,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * A built-in theme on the classpath ({@code papersite/themes/<name>/}) under the user's
- * {@code templates/} folder: a user file replaces the theme's file of the same path.
+ * A built-in theme on the classpath ({@code papersite/themes/<name>/}) under the user's {@code
+ * templates/} folder: a user file replaces the theme's file of the same path.
  */
 final class Theme {
 
@@ -62,7 +62,10 @@ final class Theme {
   TreeMap<String, byte[]> assets() {
     TreeMap<String, byte[]> assets = new TreeMap<>();
     builtInAssets(assets);
-    userDirectory.map(d -> d.resolve("assets")).filter(Files::isDirectory).ifPresent(d -> userAssets(d, assets));
+    userDirectory
+        .map(d -> d.resolve("assets"))
+        .filter(Files::isDirectory)
+        .ifPresent(d -> userAssets(d, assets));
     return assets;
   }
 

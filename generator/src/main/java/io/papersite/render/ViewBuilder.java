@@ -39,7 +39,7 @@ final class ViewBuilder {
             new Ref("Papers", urls.papers()),
             new Ref("Tags", urls.tags()));
     return new SiteView(
-                settings.title(),
+        settings.title(),
         settings.description(),
         settings.author(),
         urls.home(),
@@ -74,7 +74,12 @@ final class ViewBuilder {
   CollectionView collection(ResolvedCollection c) {
     var collection = c.collection();
     return new CollectionView(
-        collection.id(), collection.title(), collection.description(), urls.collection(collection.id()), c.introHtml(), papers(c.paperIds()));
+        collection.id(),
+        collection.title(),
+        collection.description(),
+        urls.collection(collection.id()),
+        c.introHtml(),
+        papers(c.paperIds()));
   }
 
   List<TagView> tags() {

@@ -6,7 +6,8 @@ import java.util.Set;
 /** Resolves the site's own link schemes, {@code paper:}, {@code collection:} and {@code tag:}. */
 record LinkTargets(SiteUrls urls, Set<String> papers, Set<String> collections, Set<String> tags) {
 
-  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+  private static final java.util.regex.Pattern SCHEME =
+      java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
 
   /** http, https and mailto URLs, and paths without a scheme; never javascript: or data:. */
   static boolean isSafe(String url) {
@@ -33,9 +34,14 @@ record LinkTargets(SiteUrls urls, Set<String> papers, Set<String> collections, S
       target = target.substring(0, hash);
     }
     return switch (scheme) {
-      case "paper" -> papers.contains(target) ? Optional.of(urls.paper(target) + fragment) : Optional.empty();
-      case "collection" -> collections.contains(target) ? Optional.of(urls.collection(target) + fragment) : Optional.empty();
-      case "tag" -> tags.contains(target) ? Optional.of(urls.tag(target) + fragment) : Optional.empty();
+      case "paper" ->
+          papers.contains(target) ? Optional.of(urls.paper(target) + fragment) : Optional.empty();
+      case "collection" ->
+          collections.contains(target)
+              ? Optional.of(urls.collection(target) + fragment)
+              : Optional.empty();
+      case "tag" ->
+          tags.contains(target) ? Optional.of(urls.tag(target) + fragment) : Optional.empty();
       default -> Optional.of(destination);
     };
   }

@@ -4,8 +4,8 @@ import io.papersite.model.MarkdownText;
 import io.papersite.model.Problems;
 import io.papersite.model.SourcePosition;
 import java.util.List;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -27,18 +27,22 @@ import org.commonmark.renderer.html.HtmlRenderer;
 final class MarkdownRenderer {
 
   private static final List<Extension> EXTENSIONS =
-      List.of(TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
+      List.of(
+          TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
 
   private final Parser parser =
-      Parser.builder().extensions(EXTENSIONS).includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
+      Parser.builder()
+          .extensions(EXTENSIONS)
+          .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
+          .build();
   private final HtmlRenderer renderer =
       HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
   private final Function<String, Optional<String>> linkTargets;
   private final Problems problems;
 
   /**
-   * @param linkTargets maps {@code paper:ID} and the like to a URL; empty for an unknown target, and
-   *     the input itself for any ordinary link
+   * @param linkTargets maps {@code paper:ID} and the like to a URL; empty for an unknown target,
+   *     and the input itself for any ordinary link
    */
   MarkdownRenderer(Function<String, Optional<String>> linkTargets, Problems problems) {
     this.linkTargets = linkTargets;
@@ -50,19 +54,20 @@ final class MarkdownRenderer {
       return "";
     }
     Node document = parser.parse(text.source());
-    document.accept(new AbstractVisitor() {
-      @Override
-      public void visit(Link link) {
-        link.setDestination(target(link, link.getDestination(), text));
-        visitChildren(link);
-      }
+    document.accept(
+        new AbstractVisitor() {
+          @Override
+          public void visit(Link link) {
+            link.setDestination(target(link, link.getDestination(), text));
+            visitChildren(link);
+          }
 
-      @Override
-      public void visit(Image image) {
-        image.setDestination(target(image, image.getDestination(), text));
-        visitChildren(image);
-      }
-    });
+          @Override
+          public void visit(Image image) {
+            image.setDestination(target(image, image.getDestination(), text));
+            visitChildren(image);
+          }
+        });
     return renderer.render(document);
   }
 
@@ -75,7 +80,9 @@ final class MarkdownRenderer {
     if (!LinkTargets.isSafe(target.get())) {
       problems.error(
           positionOf(node, text),
-          "link '" + destination + "' is not allowed; use an http, https or mailto URL, or a path within the site");
+          "link '"
+              + destination
+              + "' is not allowed; use an http, https or mailto URL, or a path within the site");
       return "";
     }
     return target.get();

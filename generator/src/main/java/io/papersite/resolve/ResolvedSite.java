@@ -8,8 +8,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The whole site with every cross-reference resolved: what the render stage needs and nothing
- * more. Papers are in site order: newest first, undated last, then by title.
+ * The whole site with every cross-reference resolved: what the render stage needs and nothing more.
+ * Papers are in site order: newest first, undated last, then by title.
  */
 public record ResolvedSite(
     SiteSettings settings,
@@ -27,6 +27,8 @@ public record ResolvedSite(
 
   public Map<String, ResolvedPaper> papersById() {
     return papers.stream()
-        .collect(Collectors.toMap(ResolvedPaper::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+        .collect(
+            Collectors.toMap(
+                ResolvedPaper::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
   }
 }

@@ -17,13 +17,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The resolve stage: checks references across files (paper ids, notes, collections, tags),
- * orders everything, and renders Markdown once every page URL is known.
+ * The resolve stage: checks references across files (paper ids, notes, collections, tags), orders
+ * everything, and renders Markdown once every page URL is known.
  */
 public final class Resolver {
 
@@ -45,7 +44,10 @@ public final class Resolver {
 
     List<Collection> collections =
         content.collections().stream()
-            .sorted(Comparator.comparingInt(Collection::order).thenComparing(Collection::title).thenComparing(Collection::id))
+            .sorted(
+                Comparator.comparingInt(Collection::order)
+                    .thenComparing(Collection::title)
+                    .thenComparing(Collection::id))
             .toList();
     Map<String, List<String>> collectionPapers = new LinkedHashMap<>();
     for (Collection collection : collections) {
@@ -58,21 +60,43 @@ public final class Resolver {
       }
     }
 
-    MarkdownRenderer markdown = new MarkdownRenderer(new LinkTargets(urls, papers.keySet(), collectionPapers.keySet(), tags.keySet())::resolve, problems);
+    MarkdownRenderer markdown =
+        new MarkdownRenderer(
+            new LinkTargets(urls, papers.keySet(), collectionPapers.keySet(), tags.keySet())
+                ::resolve,
+            problems);
     List<ResolvedPaper> resolvedPapers = new ArrayList<>();
     for (Paper paper : ordered) {
-      List<String> in = collectionPapers.entrySet().stream().filter(e -> e.getValue().contains(paper.id())).map(Map.Entry::getKey).toList();
+      List<String> in =
+          collectionPapers.entrySet().stream()
+              .filter(e -> e.getValue().contains(paper.id()))
+              .map(Map.Entry::getKey)
+              .toList();
       if (in.isEmpty() && !collections.isEmpty()) {
-        problems.warning(paper.position(), "paper '" + paper.id() + "' is in no collection; list it in one of collections/*.yaml");
+        problems.warning(
+            paper.position(),
+            "paper '" + paper.id() + "' is in no collection; list it in one of collections/*.yaml");
       }
-      resolvedPapers.add(new ResolvedPaper(paper, markdown.render(paper.abstractText()), markdown.render(paper.notes()), in));
+      resolvedPapers.add(
+          new ResolvedPaper(
+              paper, markdown.render(paper.abstractText()), markdown.render(paper.notes()), in));
     }
     List<ResolvedCollection> resolvedCollections =
         collections.stream()
-            .map(c -> new ResolvedCollection(c, markdown.render(c.intro()), collectionPapers.get(c.id())))
+            .map(
+                c ->
+                    new ResolvedCollection(
+                        c, markdown.render(c.intro()), collectionPapers.get(c.id())))
             .toList();
-    List<TagGroup> tagGroups = tags.entrySet().stream().map(e -> new TagGroup(e.getKey(), e.getValue())).toList();
-    return new ResolvedSite(content.settings(), urls, markdown.render(content.intro()), resolvedPapers, resolvedCollections, tagGroups);
+    List<TagGroup> tagGroups =
+        tags.entrySet().stream().map(e -> new TagGroup(e.getKey(), e.getValue())).toList();
+    return new ResolvedSite(
+        content.settings(),
+        urls,
+        markdown.render(content.intro()),
+        resolvedPapers,
+        resolvedCollections,
+        tagGroups);
   }
 
   /** Newest first, undated last, then by title as a reader would sort it, then by id. */
@@ -80,7 +104,9 @@ public final class Resolver {
     Collator collator = Collator.getInstance(Locale.ROOT);
     collator.setStrength(Collator.SECONDARY);
     Comparator<Paper> byDate =
-        Comparator.comparing((Paper p) -> p.date().orElse(null), Comparator.nullsLast(Comparator.<PaperDate>reverseOrder()));
+        Comparator.comparing(
+            (Paper p) -> p.date().orElse(null),
+            Comparator.nullsLast(Comparator.<PaperDate>reverseOrder()));
     return byDate.thenComparing(Paper::title, collator).thenComparing(Paper::id);
   }
 
@@ -89,7 +115,13 @@ public final class Resolver {
     for (Paper paper : all) {
       Paper first = byId.putIfAbsent(paper.id(), paper);
       if (first != null) {
-        problems.error(paper.position(), "paper id '" + paper.id() + "' is already used at " + first.position() + "; ids must be unique");
+        problems.error(
+            paper.position(),
+            "paper id '"
+                + paper.id()
+                + "' is already used at "
+                + first.position()
+                + "; ids must be unique");
       }
     }
     return byId;
@@ -101,11 +133,22 @@ public final class Resolver {
       Paper paper = papers.get(id);
       SourcePosition at = SourcePosition.ofFile(file.displayPath());
       if (paper == null) {
-        problems.error(at, "notes for paper '" + id + "', which does not exist; rename the file to a paper's id or add papers/" + id + ".yaml" + Spelling.hint(id, papers.keySet()));
+        problems.error(
+            at,
+            "notes for paper '"
+                + id
+                + "', which does not exist; rename the file to a paper's id or add papers/"
+                + id
+                + ".yaml"
+                + Spelling.hint(id, papers.keySet()));
       } else if (!paper.notes().isBlank()) {
-        problems.error(at, "paper '" + id + "' already has notes in its YAML entry; keep one of the two");
+        problems.error(
+            at, "paper '" + id + "' already has notes in its YAML entry; keep one of the two");
       } else {
-        papers.put(id, paper.withNotes(new MarkdownText(file.text(), new SourcePosition(file.displayPath(), 1, 1), true)));
+        papers.put(
+            id,
+            paper.withNotes(
+                new MarkdownText(file.text(), new SourcePosition(file.displayPath(), 1, 1), true)));
       }
     }
   }
@@ -117,26 +160,46 @@ public final class Resolver {
       if (!paper.arxiv().isEmpty()) {
         Paper other = arxiv.putIfAbsent(paper.arxiv().replaceFirst("v\\d+$", ""), paper);
         if (other != null) {
-          problems.error(paper.position(), "arXiv id " + paper.arxiv() + " is also the arXiv id of paper '" + other.id() + "'; merge the two entries");
+          problems.error(
+              paper.position(),
+              "arXiv id "
+                  + paper.arxiv()
+                  + " is also the arXiv id of paper '"
+                  + other.id()
+                  + "'; merge the two entries");
         }
       }
       if (!paper.doi().isEmpty()) {
         Paper other = doi.putIfAbsent(paper.doi().toLowerCase(Locale.ROOT), paper);
         if (other != null) {
-          problems.error(paper.position(), "DOI " + paper.doi() + " is also the DOI of paper '" + other.id() + "'; merge the two entries");
+          problems.error(
+              paper.position(),
+              "DOI "
+                  + paper.doi()
+                  + " is also the DOI of paper '"
+                  + other.id()
+                  + "'; merge the two entries");
         }
       }
     }
   }
 
-  private List<String> papersOf(Collection collection, Map<String, Paper> papers, List<Paper> ordered) {
+  private List<String> papersOf(
+      Collection collection, Map<String, Paper> papers, List<Paper> ordered) {
     Set<String> ids = new LinkedHashSet<>();
     for (int i = 0; i < collection.paperIds().size(); i++) {
       String id = collection.paperIds().get(i);
       if (papers.containsKey(id)) {
         ids.add(id);
       } else {
-        problems.error(collection.paperIdPositions().get(i), "collection '" + collection.id() + "' lists paper '" + id + "', which does not exist" + Spelling.hint(id, papers.keySet()));
+        problems.error(
+            collection.paperIdPositions().get(i),
+            "collection '"
+                + collection.id()
+                + "' lists paper '"
+                + id
+                + "', which does not exist"
+                + Spelling.hint(id, papers.keySet()));
       }
     }
     for (Paper paper : ordered) {

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * Builds every URL of the site from its base URL, so that a site served from a sub-path
- * ({@code https://user.github.io/repo/}) links correctly. Page URLs end with a slash: each page is
- * an {@code index.html} in its own folder.
+ * Builds every URL of the site from its base URL, so that a site served from a sub-path ({@code
+ * https://user.github.io/repo/}) links correctly. Page URLs end with a slash: each page is an
+ * {@code index.html} in its own folder.
  *
  * <pre>{@code
  * SiteUrls urls = SiteUrls.of("https://user.github.io/repo/");
@@ -36,7 +36,8 @@ public final class SiteUrls {
       throw new IllegalArgumentException("baseUrl '" + baseUrl + "' is not a URL");
     }
     if (uri.getQuery() != null || uri.getFragment() != null) {
-      throw new IllegalArgumentException("baseUrl '" + baseUrl + "' must not have a query or fragment");
+      throw new IllegalArgumentException(
+          "baseUrl '" + baseUrl + "' must not have a query or fragment");
     }
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     if (!path.endsWith("/")) {
@@ -48,7 +49,9 @@ public final class SiteUrls {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme();
     if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
       throw new IllegalArgumentException(
-          "baseUrl '" + baseUrl + "' must be an http(s) URL such as https://user.github.io/repo/, or a path such as /repo/");
+          "baseUrl '"
+              + baseUrl
+              + "' must be an http(s) URL such as https://user.github.io/repo/, or a path such as /repo/");
     }
     String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
     return new SiteUrls(scheme + "://" + uri.getHost() + port, path);

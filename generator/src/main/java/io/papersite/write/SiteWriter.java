@@ -29,15 +29,17 @@ public final class SiteWriter {
   }
 
   /**
-   * Why the output folder may not be written, or null when it may: it exists, is not empty, and
-   * was not made by Papersite.
+   * Why the output folder may not be written, or null when it may: it exists, is not empty, and was
+   * not made by Papersite.
    */
   public String refusal() {
     if (Files.isRegularFile(output)) {
       return "output " + output + " is a file, not a folder";
     }
     if (Files.isDirectory(output) && !Files.exists(output.resolve(MARKER)) && !isEmpty(output)) {
-      return "output folder " + output + " already holds files that Papersite did not write; "
+      return "output folder "
+          + output
+          + " already holds files that Papersite did not write; "
           + "choose an empty or new folder, or move those files away";
     }
     return null;
@@ -57,7 +59,9 @@ public final class SiteWriter {
       deleteOwnFolder(staging);
       deleteOwnFolder(previous);
       Files.createDirectories(staging);
-      Files.writeString(staging.resolve(MARKER), "Written by Papersite; this folder is replaced on every build.\n");
+      Files.writeString(
+          staging.resolve(MARKER),
+          "Written by Papersite; this folder is replaced on every build.\n");
       for (OutputFile file : files) {
         Path target = staging.resolve(file.path()).normalize();
         if (!target.startsWith(staging) || target.equals(staging)) {
@@ -73,7 +77,8 @@ public final class SiteWriter {
       deleteOwnFolder(previous);
       return files.size();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the site to " + output + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the site to " + output + ": " + e.getMessage(), e);
     }
   }
 
@@ -93,18 +98,21 @@ public final class SiteWriter {
     if (!Files.exists(folder.resolve(MARKER)) && !isEmpty(folder)) {
       throw new IOException(folder + " was not made by Papersite; move it away and build again");
     }
-    Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 }

@@ -18,7 +18,10 @@ class MainTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
   @Test
@@ -29,11 +32,21 @@ class MainTest {
     Files.writeString(content.resolve("papers/one.yaml"), "title: One\n");
     Path site = temp.resolve("site");
 
-    int status = run("build", "--content", content.toString(), "--out", site.toString(), "--base-url", "https://x.org/sub/");
+    int status =
+        run(
+            "build",
+            "--content",
+            content.toString(),
+            "--out",
+            site.toString(),
+            "--base-url",
+            "https://x.org/sub/");
 
     assertThat(status).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Papersite: 1 paper, 4 pages, 5 files written to ");
-    assertThat(Files.readString(site.resolve("papers/one/index.html"))).contains("href=\"/sub/assets/style.css\"");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("Papersite: 1 paper, 4 pages, 5 files written to ");
+    assertThat(Files.readString(site.resolve("papers/one/index.html")))
+        .contains("href=\"/sub/assets/style.css\"");
   }
 
   @Test
@@ -43,11 +56,13 @@ class MainTest {
     Files.writeString(content.resolve("site.yaml"), "title: CLI\n");
     Files.writeString(content.resolve("papers/one.yaml"), "title: One\ndate: 2024-13\n");
 
-    int status = run("build", "--content", content.toString(), "--out", temp.resolve("site").toString());
+    int status =
+        run("build", "--content", content.toString(), "--out", temp.resolve("site").toString());
 
     assertThat(status).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("papers/one.yaml:2:7: error: date '2024-13' is not a real date as YYYY, YYYY-MM or YYYY-MM-DD")
+        .contains(
+            "papers/one.yaml:2:7: error: date '2024-13' is not a real date as YYYY, YYYY-MM or YYYY-MM-DD")
         .contains("1 error;");
   }
 
@@ -56,6 +71,8 @@ class MainTest {
     assertThat(run()).isEqualTo(2);
     assertThat(run("build", "--colour", "red")).isEqualTo(2);
     assertThat(run("build", "--out")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --colour", "option --out needs a value", "usage: papersite build");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "unknown option --colour", "option --out needs a value", "usage: papersite build");
   }
 }

@@ -27,7 +27,8 @@ class SlugTest {
 
   @Test
   void makesASlugFromAnyText() {
-    assertThat(Slug.of("Reasoning to Attend: <SEG> Token")).isEqualTo("reasoning-to-attend-seg-token");
+    assertThat(Slug.of("Reasoning to Attend: <SEG> Token"))
+        .isEqualTo("reasoning-to-attend-seg-token");
     assertThat(Slug.of("Gödel, Escher & Bach")).isEqualTo("godel-escher-bach");
     assertThat(Slug.of("  --Already-a-slug--  ")).isEqualTo("already-a-slug");
   }

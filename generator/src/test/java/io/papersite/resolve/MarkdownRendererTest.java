@@ -12,11 +12,16 @@ class MarkdownRendererTest {
 
   private final Problems problems = new Problems();
   private final LinkTargets targets =
-      new LinkTargets(SiteUrls.of("https://user.github.io/repo/"), Set.of("gear"), Set.of("retrieval"), Set.of("llm"));
+      new LinkTargets(
+          SiteUrls.of("https://user.github.io/repo/"),
+          Set.of("gear"),
+          Set.of("retrieval"),
+          Set.of("llm"));
   private final MarkdownRenderer markdown = new MarkdownRenderer(targets::resolve, problems);
 
   private String render(String source) {
-    return markdown.render(new MarkdownText(source, new SourcePosition("content/papers/x.md", 1, 1), true));
+    return markdown.render(
+        new MarkdownText(source, new SourcePosition("content/papers/x.md", 1, 1), true));
   }
 
   @Test
@@ -52,10 +57,13 @@ class MarkdownRendererTest {
 
   @Test
   void refusesScriptUrls() {
-    String html = render("[x](javascript:alert(1)) ![y](data:image/png;base64,AAAA) [ok](mailto:a@b.org)");
+    String html =
+        render("[x](javascript:alert(1)) ![y](data:image/png;base64,AAAA) [ok](mailto:a@b.org)");
     assertThat(html).doesNotContain("javascript:", "data:").contains("href=\"mailto:a@b.org\"");
-    assertThat(problems.sorted()).extracting(Object::toString).containsExactly(
-        "content/papers/x.md:1:1: error: link 'javascript:alert(1)' is not allowed; use an http, https or mailto URL, or a path within the site",
-        "content/papers/x.md:1:26: error: link 'data:image/png;base64,AAAA' is not allowed; use an http, https or mailto URL, or a path within the site");
+    assertThat(problems.sorted())
+        .extracting(Object::toString)
+        .containsExactly(
+            "content/papers/x.md:1:1: error: link 'javascript:alert(1)' is not allowed; use an http, https or mailto URL, or a path within the site",
+            "content/papers/x.md:1:26: error: link 'data:image/png;base64,AAAA' is not allowed; use an http, https or mailto URL, or a path within the site");
   }
 }

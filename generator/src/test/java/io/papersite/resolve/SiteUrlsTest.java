@@ -25,12 +25,14 @@ class SiteUrlsTest {
     assertThat(urls.tag("llm")).isEqualTo("/repo/tags/llm/");
     assertThat(urls.tags()).isEqualTo("/repo/tags/");
     assertThat(urls.file("assets/style.css")).isEqualTo("/repo/assets/style.css");
-    assertThat(urls.absolute(urls.paper("gear"))).isEqualTo("https://user.github.io/repo/papers/gear/");
+    assertThat(urls.absolute(urls.paper("gear")))
+        .isEqualTo("https://user.github.io/repo/papers/gear/");
   }
 
   @Test
   void keepsAnExplicitPort() {
-    assertThat(SiteUrls.of("http://localhost:8080/x/").absolute("/x/")).isEqualTo("http://localhost:8080/x/");
+    assertThat(SiteUrls.of("http://localhost:8080/x/").absolute("/x/"))
+        .isEqualTo("http://localhost:8080/x/");
   }
 
   @Test
@@ -43,7 +45,8 @@ class SiteUrlsTest {
 
   @Test
   void refusesWhatIsNotABaseUrl() {
-    assertThatThrownBy(() -> SiteUrls.of("ftp://example.org/")).hasMessageContaining("must be an http(s) URL");
+    assertThatThrownBy(() -> SiteUrls.of("ftp://example.org/"))
+        .hasMessageContaining("must be an http(s) URL");
     assertThatThrownBy(() -> SiteUrls.of("repo/")).hasMessageContaining("must be an http(s) URL");
     assertThatThrownBy(() -> SiteUrls.of("https://example.org/?x=1")).hasMessageContaining("query");
   }

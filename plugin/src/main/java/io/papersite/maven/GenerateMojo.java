@@ -26,15 +26,24 @@ public class GenerateMojo extends AbstractMojo {
   private File projectDirectory;
 
   /** The content folder: site.yaml, papers/, collections/, static/. */
-  @Parameter(property = "papersite.contentDirectory", defaultValue = "${project.basedir}/content", required = true)
+  @Parameter(
+      property = "papersite.contentDirectory",
+      defaultValue = "${project.basedir}/content",
+      required = true)
   private File contentDirectory;
 
   /** Your template overrides: a file here replaces the theme's file of the same path. */
-  @Parameter(property = "papersite.templatesDirectory", defaultValue = "${project.basedir}/templates", required = true)
+  @Parameter(
+      property = "papersite.templatesDirectory",
+      defaultValue = "${project.basedir}/templates",
+      required = true)
   private File templatesDirectory;
 
   /** Where the site is written. Not target/site, which belongs to maven-site-plugin. */
-  @Parameter(property = "papersite.outputDirectory", defaultValue = "${project.build.directory}/papersite", required = true)
+  @Parameter(
+      property = "papersite.outputDirectory",
+      defaultValue = "${project.build.directory}/papersite",
+      required = true)
   private File outputDirectory;
 
   /** The URL the site is served from, such as https://user.github.io/repo/; overrides site.yaml. */
@@ -76,7 +85,9 @@ public class GenerateMojo extends AbstractMojo {
         }
       }
       throw new MojoFailureException(
-          "Papersite: the content has " + e.errorCount() + (e.errorCount() == 1 ? " error" : " errors")
+          "Papersite: the content has "
+              + e.errorCount()
+              + (e.errorCount() == 1 ? " error" : " errors")
               + " (listed above); fix them and build again. The previous site is unchanged.");
     } catch (UncheckedIOException e) {
       throw new MojoExecutionException("Papersite: " + e.getMessage(), e);

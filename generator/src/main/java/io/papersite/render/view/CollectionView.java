@@ -4,7 +4,12 @@ import java.util.List;
 
 /** A collection with its papers; {@code introHtml} is rendered Markdown. */
 public record CollectionView(
-    String id, String title, String description, String url, String introHtml, List<PaperView> papers) {
+    String id,
+    String title,
+    String description,
+    String url,
+    String introHtml,
+    List<PaperView> papers) {
 
   public int paperCount() {
     return papers.size();

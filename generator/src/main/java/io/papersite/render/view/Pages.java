@@ -12,7 +12,9 @@ public final class Pages {
     PageMeta page();
   }
 
-  /** {@code home.ftlh}. {@code papersTitle} names the list: "Recent papers" when papers are dated. */
+  /**
+   * {@code home.ftlh}. {@code papersTitle} names the list: "Recent papers" when papers are dated.
+   */
   public record Home(
       SiteView site,
       PageMeta page,
@@ -20,10 +22,12 @@ public final class Pages {
       List<CollectionView> collections,
       String papersTitle,
       List<PaperView> papers,
-      int paperCount) implements Page {}
+      int paperCount)
+      implements Page {}
 
   /** {@code collection.ftlh}. */
-  public record CollectionPage(SiteView site, PageMeta page, CollectionView collection) implements Page {}
+  public record CollectionPage(SiteView site, PageMeta page, CollectionView collection)
+      implements Page {}
 
   /** {@code paper.ftlh}. */
   public record PaperPage(SiteView site, PageMeta page, PaperView paper) implements Page {}
