@@ -14,6 +14,7 @@ import java.util.Objects;
  *
  * @param baseUrl overrides {@code baseUrl} of site.yaml when not null
  * @param theme overrides {@code theme} of site.yaml when not null
+ * @param strict turns warnings into errors, for CI
  */
 public record GenerateRequest(
     Path projectDirectory,
@@ -21,7 +22,8 @@ public record GenerateRequest(
     Path templatesDirectory,
     Path outputDirectory,
     String baseUrl,
-    String theme) {
+    String theme,
+    boolean strict) {
 
   public GenerateRequest {
     Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -40,31 +42,55 @@ public record GenerateRequest(
         projectDirectory.resolve("templates"),
         projectDirectory.resolve("target").resolve("papersite"),
         null,
-        null);
+        null,
+        false);
   }
 
   public GenerateRequest withContentDirectory(Path directory) {
     return new GenerateRequest(
-        projectDirectory, directory, templatesDirectory, outputDirectory, baseUrl, theme);
+        projectDirectory, directory, templatesDirectory, outputDirectory, baseUrl, theme, strict);
   }
 
   public GenerateRequest withTemplatesDirectory(Path directory) {
     return new GenerateRequest(
-        projectDirectory, contentDirectory, directory, outputDirectory, baseUrl, theme);
+        projectDirectory, contentDirectory, directory, outputDirectory, baseUrl, theme, strict);
   }
 
   public GenerateRequest withOutputDirectory(Path directory) {
     return new GenerateRequest(
-        projectDirectory, contentDirectory, templatesDirectory, directory, baseUrl, theme);
+        projectDirectory, contentDirectory, templatesDirectory, directory, baseUrl, theme, strict);
   }
 
   public GenerateRequest withBaseUrl(String url) {
     return new GenerateRequest(
-        projectDirectory, contentDirectory, templatesDirectory, outputDirectory, url, theme);
+        projectDirectory,
+        contentDirectory,
+        templatesDirectory,
+        outputDirectory,
+        url,
+        theme,
+        strict);
   }
 
   public GenerateRequest withTheme(String name) {
     return new GenerateRequest(
-        projectDirectory, contentDirectory, templatesDirectory, outputDirectory, baseUrl, name);
+        projectDirectory,
+        contentDirectory,
+        templatesDirectory,
+        outputDirectory,
+        baseUrl,
+        name,
+        strict);
+  }
+
+  public GenerateRequest withStrict(boolean isStrict) {
+    return new GenerateRequest(
+        projectDirectory,
+        contentDirectory,
+        templatesDirectory,
+        outputDirectory,
+        baseUrl,
+        theme,
+        isStrict);
   }
 }

@@ -34,7 +34,7 @@ public record GenerateResult(
         warnings.isEmpty() ? "" : " (" + count(warnings.size(), "warning") + ")");
   }
 
-  private static String count(int n, String noun) {
+  static String count(int n, String noun) {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

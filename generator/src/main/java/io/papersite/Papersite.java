@@ -21,39 +21,68 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The generator's entry point. A build is a recipe of stages: load the files, parse them into the
- * model, resolve cross-references, render the pages, write the site.
+ * model, resolve cross-references, render the pages, write the site. When the content has errors,
+ * both methods throw a {@link ContentException} that lists every problem, and nothing is written.
  *
  * <pre>{@code
  * GenerateResult result = Papersite.generate(GenerateRequest.forProject(Path.of("my-papers")));
  * System.out.println(result.summary());
  * }</pre>
- *
- * @throws ContentException (from {@link #generate}) listing every problem when the content has
- *     errors; nothing is written then
  */
 public final class Papersite {
 
   private Papersite() {}
 
+  /** Checks the content and builds the site. */
   public static GenerateResult generate(GenerateRequest request) {
     long start = System.nanoTime();
+    Build build = check(request, true);
+
+    List<OutputFile> output = new ArrayList<>(build.renderer.render(build.site));
+    addStaticFiles(build.files.staticFiles(), output, build);
+    build.failOnErrors();
+
+    int written = new SiteWriter(request.outputDirectory()).write(output);
+    int pages = (int) output.stream().filter(f -> f.path().endsWith(".html")).count();
+    return new GenerateResult(
+        request.outputDirectory(),
+        build.site.papers().size(),
+        pages,
+        written,
+        build.problems.sorted(),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** Checks the content as {@link #generate} does, without rendering or writing anything. */
+  public static ValidateResult validate(GenerateRequest request) {
+    long start = System.nanoTime();
+    Build build = check(request, false);
+    return new ValidateResult(
+        build.site.papers().size(),
+        build.site.collections().size(),
+        build.problems.sorted(),
+        Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** The stages up to resolve, which find every content problem. */
+  private static Build check(GenerateRequest request, boolean writing) {
     Problems problems = new Problems();
     ContentLoader loader = new ContentLoader(request.projectDirectory(), problems);
-    checkOutput(request, loader, problems);
-
+    if (writing) {
+      checkOutput(request, loader, problems);
+    }
     ContentFiles files = loader.load(request.contentDirectory());
     Content parsed =
         new ContentParser(problems).parse(files, loader.displayPath(request.contentDirectory()));
     SiteSettings settings = parsed.settings().withOverrides(request.baseUrl(), request.theme());
     Content content = new Content(settings, parsed.intro(), parsed.papers(), parsed.collections());
-    String siteFile = loader.displayPath(request.contentDirectory().resolve("site.yaml"));
-    SiteUrls urls = urls(settings, siteFile, problems);
+    SiteUrls urls = urls(request, settings, problems);
     SiteRenderer renderer =
         new SiteRenderer(
             settings.theme(),
@@ -62,41 +91,49 @@ public final class Papersite {
             problems);
     if (!renderer.themeExists()) {
       problems.error(
-          SourcePosition.ofFile(siteFile),
+          settingPosition(request.theme(), settings.themePosition()),
           "theme '"
               + settings.theme()
               + "' does not exist; built-in themes: "
               + String.join(", ", SiteRenderer.builtInThemes()));
     }
-    ResolvedSite site = new Resolver(problems).resolve(content, files.paperNotes(), urls);
-    failOnErrors(problems);
-
-    List<OutputFile> output = new ArrayList<>(renderer.render(site));
-    files.staticDirectory().ifPresent(dir -> addStaticFiles(dir, output, loader, problems));
-    failOnErrors(problems);
-
-    int written = new SiteWriter(request.outputDirectory()).write(output);
-    int pages = (int) output.stream().filter(f -> f.path().endsWith(".html")).count();
-    return new GenerateResult(
-        request.outputDirectory(),
-        site.papers().size(),
-        pages,
-        written,
-        problems.sorted(),
-        Duration.ofNanos(System.nanoTime() - start));
+    ResolvedSite site =
+        new Resolver(problems)
+            .resolve(content, files.paperNotes(), files.staticFiles().keySet(), urls);
+    Build build = new Build(problems, loader, files, renderer, site, request.strict());
+    build.failOnErrors();
+    return build;
   }
 
-  private static void failOnErrors(Problems problems) {
-    if (problems.hasErrors()) {
-      throw new ContentException(problems.sorted());
+  /** What the checking stages produced, for the stages that follow. */
+  private record Build(
+      Problems problems,
+      ContentLoader loader,
+      ContentFiles files,
+      SiteRenderer renderer,
+      ResolvedSite site,
+      boolean strict) {
+
+    void failOnErrors() {
+      if (problems.hasErrors() || (strict && !problems.sorted().isEmpty())) {
+        throw new ContentException(strict ? problems.sortedAsErrors() : problems.sorted());
+      }
     }
   }
 
-  private static SiteUrls urls(SiteSettings settings, String siteFile, Problems problems) {
+  /** Where a setting came from: site.yaml, or the build's own parameter when it overrides it. */
+  private static SourcePosition settingPosition(String override, SourcePosition inSiteFile) {
+    return override == null || override.isBlank()
+        ? inSiteFile
+        : SourcePosition.ofFile("(build parameter)");
+  }
+
+  private static SiteUrls urls(GenerateRequest request, SiteSettings settings, Problems problems) {
     try {
       return SiteUrls.of(settings.baseUrl());
     } catch (IllegalArgumentException e) {
-      problems.error(SourcePosition.ofFile(siteFile), e.getMessage());
+      problems.error(
+          settingPosition(request.baseUrl(), settings.baseUrlPosition()), e.getMessage());
       return SiteUrls.of("/");
     }
   }
@@ -105,43 +142,44 @@ public final class Papersite {
   private static void checkOutput(
       GenerateRequest request, ContentLoader loader, Problems problems) {
     Path output = request.outputDirectory().toAbsolutePath().normalize();
-    Path shown = Path.of(loader.displayPath(output));
-    for (Path protectedDir :
+    SourcePosition shown = SourcePosition.ofFile(loader.displayPath(output));
+    for (Path own :
         List.of(
             request.projectDirectory(), request.contentDirectory(), request.templatesDirectory())) {
-      Path dir = protectedDir.toAbsolutePath().normalize();
+      Path dir = own.toAbsolutePath().normalize();
       if (dir.startsWith(output)) {
         problems.error(
-            SourcePosition.ofFile(shown.toString()),
+            shown,
             "the output folder contains "
                 + loader.displayPath(dir)
-                + ", which a build would replace; choose an output folder of its own, such as target/papersite");
+                + ", which a build would replace; choose an output folder of its own, such as"
+                + " target/papersite");
         return;
       }
     }
     String refusal = new SiteWriter(output).refusal();
     if (refusal != null) {
-      problems.error(SourcePosition.ofFile(shown.toString()), refusal);
+      problems.error(shown, refusal);
     }
   }
 
   private static void addStaticFiles(
-      Path dir, List<OutputFile> output, ContentLoader loader, Problems problems) {
+      Map<String, Path> staticFiles, List<OutputFile> output, Build build) {
     Set<String> generated = new HashSet<>();
     output.forEach(f -> generated.add(f.path()));
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        String path = dir.relativize(file).toString().replace('\\', '/');
-        if (generated.contains(path)) {
-          problems.error(
-              SourcePosition.ofFile(loader.displayPath(file)),
-              "static file " + path + " would replace a generated page; rename or move it");
-        } else {
-          output.add(new OutputFile(path, Files.readAllBytes(file)));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir, e);
-    }
+    staticFiles.forEach(
+        (path, file) -> {
+          if (generated.contains(path)) {
+            build.problems.error(
+                SourcePosition.ofFile(build.loader.displayPath(file)),
+                "static file " + path + " would replace a generated file; rename or move it");
+            return;
+          }
+          try {
+            output.add(new OutputFile(path, Files.readAllBytes(file)));
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+          }
+        });
   }
 }

@@ -3,11 +3,13 @@ package io.papersite.load;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * The files of a content folder, each list sorted by path so that builds are reproducible.
  *
- * @param staticDirectory {@code static/}, copied verbatim to the site root, when present
+ * @param staticFiles the files under {@code static/}, copied as they are to the site root, by their
+ *     path relative to it
  */
 public record ContentFiles(
     Optional<SourceFile> site,
@@ -16,4 +18,4 @@ public record ContentFiles(
     List<SourceFile> paperNotes,
     List<SourceFile> collections,
     List<SourceFile> collectionIntros,
-    Optional<Path> staticDirectory) {}
+    SortedMap<String, Path> staticFiles) {}

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** The load stage: finds the content files of a collection and reads them as UTF-8 text. */
@@ -31,7 +33,6 @@ public final class ContentLoader {
 
   public ContentFiles load(Path contentDirectory) {
     Path content = contentDirectory.toAbsolutePath().normalize();
-    Path staticDir = content.resolve("static");
     return new ContentFiles(
         read(content.resolve("site.yaml")),
         read(content.resolve("index.md")),
@@ -39,7 +40,7 @@ public final class ContentLoader {
         readAll(content.resolve("papers"), ".md"),
         readAll(content.resolve("collections"), ".yaml"),
         readAll(content.resolve("collections"), ".md"),
-        Files.isDirectory(staticDir) ? Optional.of(staticDir) : Optional.empty());
+        staticFiles(content.resolve("static")));
   }
 
   /** How problems name a file: relative to the project when inside it, with forward slashes. */
@@ -48,6 +49,20 @@ public final class ContentLoader {
     Path shown =
         absolute.startsWith(projectDirectory) ? projectDirectory.relativize(absolute) : absolute;
     return shown.toString().replace('\\', '/');
+  }
+
+  private static SortedMap<String, Path> staticFiles(Path directory) {
+    SortedMap<String, Path> files = new TreeMap<>();
+    if (!Files.isDirectory(directory)) {
+      return files;
+    }
+    try (Stream<Path> walk = Files.walk(directory)) {
+      walk.filter(Files::isRegularFile)
+          .forEach(f -> files.put(directory.relativize(f).toString().replace('\\', '/'), f));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + directory, e);
+    }
+    return files;
   }
 
   private List<SourceFile> readAll(Path directory, String extension) {

@@ -24,4 +24,9 @@ public final class Problems {
   public List<Problem> sorted() {
     return list.stream().distinct().sorted().toList();
   }
+
+  /** All problems, warnings turned into errors: strict mode, for CI. */
+  public List<Problem> sortedAsErrors() {
+    return sorted().stream().map(p -> Problem.error(p.position(), p.message())).toList();
+  }
 }

@@ -1,8 +1,17 @@
 package io.papersite.model;
 
-/** The settings of {@code site.yaml}, after the build's own overrides have been applied. */
+/**
+ * The settings of {@code site.yaml}, after the build's own overrides have been applied. The
+ * positions say where {@code baseUrl} and {@code theme} were written, for problems about them.
+ */
 public record SiteSettings(
-    String title, String description, String baseUrl, String theme, String author) {
+    String title,
+    String description,
+    String baseUrl,
+    String theme,
+    String author,
+    SourcePosition baseUrlPosition,
+    SourcePosition themePosition) {
 
   public SiteSettings withOverrides(String newBaseUrl, String newTheme) {
     return new SiteSettings(
@@ -10,6 +19,8 @@ public record SiteSettings(
         description,
         newBaseUrl == null || newBaseUrl.isBlank() ? baseUrl : newBaseUrl,
         newTheme == null || newTheme.isBlank() ? theme : newTheme,
-        author);
+        author,
+        baseUrlPosition,
+        themePosition);
   }
 }

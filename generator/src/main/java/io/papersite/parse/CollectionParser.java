@@ -59,16 +59,7 @@ final class CollectionParser {
       paperIds.add(paperId);
       positions.add(scalar.position());
     }
-    List<String> tags = new ArrayList<>();
-    for (YamlNode.Scalar scalar : fields.scalars("tags")) {
-      String tag = scalar.text().strip();
-      if (!Slug.isValid(tag)) {
-        problems.error(
-            scalar.position(), "tag '" + tag + "' is not a slug; use '" + Slug.of(tag) + "'");
-      } else {
-        tags.add(tag);
-      }
-    }
+    List<String> tags = fields.slugs("tags", "tag");
     MarkdownText intro =
         introFile
             .map(f -> new MarkdownText(f.text(), new SourcePosition(f.displayPath(), 1, 1), true))

@@ -37,7 +37,7 @@ public final class ContentParser {
                   problems.error(
                       SourcePosition.ofFile(contentDisplayPath + "/site.yaml"),
                       "site.yaml is missing; create it with at least a line such as: title: Our reading list");
-                  return SiteParser.defaults();
+                  return SiteParser.defaults(contentDisplayPath + "/site.yaml");
                 });
     MarkdownText intro =
         files
@@ -73,6 +73,6 @@ public final class ContentParser {
   private SiteSettings parseSite(SourceFile file) {
     return yaml.read(file)
         .map(root -> new SiteParser(problems).parse(file, root))
-        .orElseGet(SiteParser::defaults);
+        .orElseGet(() -> SiteParser.defaults(file.displayPath()));
   }
 }

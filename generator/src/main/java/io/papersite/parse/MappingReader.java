@@ -1,6 +1,7 @@
 package io.papersite.parse;
 
 import io.papersite.model.Problems;
+import io.papersite.model.Slug;
 import io.papersite.model.SourcePosition;
 import io.papersite.model.Spelling;
 import java.util.ArrayList;
@@ -105,5 +106,31 @@ final class MappingReader {
             + ":' then 'code: https://...', not "
             + node.get().kind());
     return List.of();
+  }
+
+  /**
+   * A list of slugs, such as tags; invalid ones are reported with a suggestion, repeats dropped.
+   */
+  List<String> slugs(String key, String what) {
+    List<String> slugs = new ArrayList<>();
+    for (YamlNode.Scalar scalar : scalars(key)) {
+      String slug = scalar.text().strip();
+      if (!Slug.isValid(slug)) {
+        problems.error(scalar.position(), notASlug(what, slug));
+      } else if (!slugs.contains(slug)) {
+        slugs.add(slug);
+      }
+    }
+    return slugs;
+  }
+
+  /** The one wording of this mistake, wherever a slug is expected. */
+  static String notASlug(String what, String text) {
+    String suggestion = Slug.of(text);
+    return what
+        + " '"
+        + text
+        + "' is not a slug (lowercase letters, digits and single hyphens)"
+        + (suggestion.isEmpty() ? "" : "; use '" + suggestion + "'");
   }
 }

@@ -90,7 +90,7 @@ final class PaperParser {
             arxiv(fields),
             doi(fields),
             links(fields),
-            tags(fields),
+            fields.slugs("tags", "tag"),
             markdown(fields, "abstract"),
             markdown(fields, "notes"),
             mapping.position());
@@ -207,25 +207,6 @@ final class PaperParser {
     } catch (URISyntaxException e) {
       return false;
     }
-  }
-
-  private List<String> tags(MappingReader fields) {
-    List<String> tags = new ArrayList<>();
-    for (YamlNode.Scalar scalar : fields.scalars("tags")) {
-      String tag = scalar.text().strip();
-      if (!Slug.isValid(tag)) {
-        problems.error(
-            scalar.position(),
-            "tag '"
-                + tag
-                + "' is not a slug (lowercase letters, digits and single hyphens); use '"
-                + suggestedSlug(tag)
-                + "'");
-      } else if (!tags.contains(tag)) {
-        tags.add(tag);
-      }
-    }
-    return tags;
   }
 
   private static MarkdownText markdown(MappingReader fields, String key) {

@@ -3,6 +3,7 @@ package io.papersite.parse;
 import io.papersite.load.SourceFile;
 import io.papersite.model.Problems;
 import io.papersite.model.SiteSettings;
+import io.papersite.model.SourcePosition;
 import java.util.Set;
 
 /** Parses {@code site.yaml}. */
@@ -20,7 +21,7 @@ final class SiteParser {
     if (!(root instanceof YamlNode.Mapping mapping)) {
       problems.error(
           root.position(), "site.yaml must be a mapping with at least 'title', not " + root.kind());
-      return defaults();
+      return defaults(file.displayPath());
     }
     MappingReader fields = new MappingReader(mapping, KEYS, problems);
     String title = fields.text("title");
@@ -30,15 +31,19 @@ final class SiteParser {
           "site.yaml has no title; add a line such as: title: Our reading list");
     }
     String theme = fields.text("theme");
+    SourcePosition whole = SourcePosition.ofFile(file.displayPath());
     return new SiteSettings(
         title,
         fields.text("description"),
         fields.text("baseUrl").isEmpty() ? "/" : fields.text("baseUrl"),
         theme.isEmpty() ? "default" : theme,
-        fields.text("author"));
+        fields.text("author"),
+        fields.scalar("baseUrl").map(YamlNode::position).orElse(whole),
+        fields.scalar("theme").map(YamlNode::position).orElse(whole));
   }
 
-  static SiteSettings defaults() {
-    return new SiteSettings("", "", "/", "default", "");
+  static SiteSettings defaults(String siteFile) {
+    SourcePosition whole = SourcePosition.ofFile(siteFile);
+    return new SiteSettings("", "", "/", "default", "", whole, whole);
   }
 }

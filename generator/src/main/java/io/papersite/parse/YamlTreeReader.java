@@ -34,6 +34,8 @@ public final class YamlTreeReader {
     options.setNestingDepthLimit(MAX_DEPTH * 2);
     options.setAllowDuplicateKeys(true); // reported below, with both positions
     options.setMaxAliasesForCollections(10);
+    // Files are at most ContentLoader.MAX_FILE_BYTES; SnakeYAML's own 3 MB default is lower.
+    options.setCodePointLimit(8 * 1024 * 1024);
     this.factory = YAMLFactory.builder().loaderOptions(options).build();
     this.problems = problems;
   }

@@ -4,8 +4,6 @@ import io.papersite.model.MarkdownText;
 import io.papersite.model.Problems;
 import io.papersite.model.SourcePosition;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -37,19 +35,18 @@ final class MarkdownRenderer {
           .build();
   private final HtmlRenderer renderer =
       HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
-  private final Function<String, Optional<String>> linkTargets;
+  private final LinkTargets linkTargets;
   private final Problems problems;
 
-  /**
-   * @param linkTargets maps {@code paper:ID} and the like to a URL; empty for an unknown target,
-   *     and the input itself for any ordinary link
-   */
-  MarkdownRenderer(Function<String, Optional<String>> linkTargets, Problems problems) {
+  MarkdownRenderer(LinkTargets linkTargets, Problems problems) {
     this.linkTargets = linkTargets;
     this.problems = problems;
   }
 
-  String render(MarkdownText text) {
+  /**
+   * @param pageUrl the page the text belongs to, for its relative links
+   */
+  String render(MarkdownText text, String pageUrl) {
     if (text.isBlank()) {
       return "";
     }
@@ -58,34 +55,25 @@ final class MarkdownRenderer {
         new AbstractVisitor() {
           @Override
           public void visit(Link link) {
-            link.setDestination(target(link, link.getDestination(), text));
+            link.setDestination(target(link, link.getDestination(), text, pageUrl));
             visitChildren(link);
           }
 
           @Override
           public void visit(Image image) {
-            image.setDestination(target(image, image.getDestination(), text));
+            image.setDestination(target(image, image.getDestination(), text, pageUrl));
             visitChildren(image);
           }
         });
     return renderer.render(document);
   }
 
-  private String target(Node node, String destination, MarkdownText text) {
-    Optional<String> target = linkTargets.apply(destination);
-    if (target.isEmpty()) {
-      problems.error(positionOf(node, text), "link target '" + destination + "' does not exist");
-      return "";
+  private String target(Node node, String destination, MarkdownText text, String pageUrl) {
+    LinkTargets.Target target = linkTargets.resolve(destination, pageUrl);
+    if (!target.ok()) {
+      problems.error(positionOf(node, text), target.problem());
     }
-    if (!LinkTargets.isSafe(target.get())) {
-      problems.error(
-          positionOf(node, text),
-          "link '"
-              + destination
-              + "' is not allowed; use an http, https or mailto URL, or a path within the site");
-      return "";
-    }
-    return target.get();
+    return target.url();
   }
 
   private static SourcePosition positionOf(Node node, MarkdownText text) {

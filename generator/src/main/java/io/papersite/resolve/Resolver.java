@@ -12,6 +12,8 @@ import io.papersite.model.Spelling;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,9 +36,11 @@ public final class Resolver {
 
   /**
    * @param notes the {@code papers/<id>.md} files, attached to the paper with that id
+   * @param staticFiles the files of {@code static/}, relative to it, which links may point at
    * @param urls the site's URLs, from its base URL
    */
-  public ResolvedSite resolve(Content content, List<SourceFile> notes, SiteUrls urls) {
+  public ResolvedSite resolve(
+      Content content, List<SourceFile> notes, Set<String> staticFiles, SiteUrls urls) {
     Map<String, Paper> papers = uniquePapers(content.papers());
     attachNotes(papers, notes);
     checkUniqueIdentifiers(papers.values());
@@ -60,18 +64,26 @@ public final class Resolver {
       }
     }
 
+    Map<String, List<String>> collectionsOfPaper = new HashMap<>();
+    collectionPapers.forEach(
+        (collection, ids) ->
+            ids.forEach(
+                id ->
+                    collectionsOfPaper
+                        .computeIfAbsent(id, k -> new ArrayList<>())
+                        .add(collection)));
+
+    Set<String> siteFiles =
+        sitePages(urls, papers.keySet(), collectionPapers.keySet(), tags.keySet());
+    siteFiles.addAll(staticFiles);
     MarkdownRenderer markdown =
         new MarkdownRenderer(
-            new LinkTargets(urls, papers.keySet(), collectionPapers.keySet(), tags.keySet())
-                ::resolve,
+            new LinkTargets(
+                urls, papers.keySet(), collectionPapers.keySet(), tags.keySet(), siteFiles),
             problems);
     List<ResolvedPaper> resolvedPapers = new ArrayList<>();
     for (Paper paper : ordered) {
-      List<String> in =
-          collectionPapers.entrySet().stream()
-              .filter(e -> e.getValue().contains(paper.id()))
-              .map(Map.Entry::getKey)
-              .toList();
+      List<String> in = collectionsOfPaper.getOrDefault(paper.id(), List.of());
       if (in.isEmpty() && !collections.isEmpty()) {
         problems.warning(
             paper.position(),
@@ -79,24 +91,42 @@ public final class Resolver {
       }
       resolvedPapers.add(
           new ResolvedPaper(
-              paper, markdown.render(paper.abstractText()), markdown.render(paper.notes()), in));
+              paper,
+              markdown.render(paper.abstractText(), urls.paper(paper.id())),
+              markdown.render(paper.notes(), urls.paper(paper.id())),
+              in));
     }
     List<ResolvedCollection> resolvedCollections =
         collections.stream()
             .map(
                 c ->
                     new ResolvedCollection(
-                        c, markdown.render(c.intro()), collectionPapers.get(c.id())))
+                        c,
+                        markdown.render(c.intro(), urls.collection(c.id())),
+                        collectionPapers.get(c.id())))
             .toList();
     List<TagGroup> tagGroups =
         tags.entrySet().stream().map(e -> new TagGroup(e.getKey(), e.getValue())).toList();
     return new ResolvedSite(
         content.settings(),
         urls,
-        markdown.render(content.intro()),
+        markdown.render(content.intro(), urls.home()),
         resolvedPapers,
         resolvedCollections,
         tagGroups);
+  }
+
+  /** The pages the render stage writes, as files relative to the site root. */
+  private static Set<String> sitePages(
+      SiteUrls urls, Set<String> papers, Set<String> collections, Set<String> tags) {
+    Set<String> pages = new HashSet<>();
+    pages.add(urls.outputPath(urls.home()));
+    pages.add(urls.outputPath(urls.papers()));
+    pages.add(urls.outputPath(urls.tags()));
+    papers.forEach(id -> pages.add(urls.outputPath(urls.paper(id))));
+    collections.forEach(id -> pages.add(urls.outputPath(urls.collection(id))));
+    tags.forEach(tag -> pages.add(urls.outputPath(urls.tag(tag))));
+    return pages;
   }
 
   /** Newest first, undated last, then by title as a reader would sort it, then by id. */

@@ -16,12 +16,14 @@ class MarkdownRendererTest {
           SiteUrls.of("https://user.github.io/repo/"),
           Set.of("gear"),
           Set.of("retrieval"),
-          Set.of("llm"));
-  private final MarkdownRenderer markdown = new MarkdownRenderer(targets::resolve, problems);
+          Set.of("llm"),
+          Set.of("index.html", "papers/gear/index.html", "papers/index.html", "slides/talk.pdf"));
+  private final MarkdownRenderer markdown = new MarkdownRenderer(targets, problems);
 
   private String render(String source) {
     return markdown.render(
-        new MarkdownText(source, new SourcePosition("content/papers/x.md", 1, 1), true));
+        new MarkdownText(source, new SourcePosition("content/papers/x.md", 1, 1), true),
+        "/repo/papers/x/");
   }
 
   @Test
@@ -51,8 +53,37 @@ class MarkdownRendererTest {
     assertThat(problems.sorted())
         .extracting(Object::toString)
         .containsExactly(
-            "content/papers/x.md:3:5: error: link target 'paper:gaer' does not exist",
+            "content/papers/x.md:3:5: error: link target 'paper:gaer' does not exist; did you mean 'paper:gear'?",
             "content/papers/x.md:3:28: error: link target 'tag:nope' does not exist");
+  }
+
+  @Test
+  void makesPathsAbsoluteUnderTheBasePathSoTheyWorkOnEveryPage() {
+    assertThat(
+            render("[a](../gear/) [b](/slides/talk.pdf#page=2) [c](../../papers) [d](#abstract)"))
+        .isEqualTo(
+            "<p><a href=\"/repo/papers/gear/\">a</a> <a href=\"/repo/slides/talk.pdf#page=2\">b</a>"
+                + " <a href=\"/repo/papers/\">c</a> <a href=\"#abstract\">d</a></p>\n");
+    assertThat(problems.sorted()).isEmpty();
+  }
+
+  @Test
+  void reportsAPathTheSiteWillNotContain() {
+    render("[a](../gaer/)\n[b](../../../etc/passwd)");
+    assertThat(problems.sorted())
+        .extracting(Object::toString)
+        .containsExactly(
+            "content/papers/x.md:1:1: error: link '../gaer/' points at /papers/gaer/, which this site does not have",
+            "content/papers/x.md:2:1: error: link '../../../etc/passwd' leads outside the site");
+  }
+
+  @Test
+  void suggestsTheNearestTarget() {
+    render("[p](paper:geer)");
+    assertThat(problems.sorted())
+        .extracting(Object::toString)
+        .containsExactly(
+            "content/papers/x.md:1:1: error: link target 'paper:geer' does not exist; did you mean 'paper:gear'?");
   }
 
   @Test
