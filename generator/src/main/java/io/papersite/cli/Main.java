@@ -4,6 +4,7 @@ import io.papersite.ContentException;
 import io.papersite.GenerateRequest;
 import io.papersite.GenerateResult;
 import io.papersite.Papersite;
+import io.papersite.ValidateResult;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,19 +12,23 @@ import java.util.Arrays;
 import java.util.Iterator;
 
 /**
- * The command line: {@code java -jar papersite-generator-VERSION-cli.jar build --content DIR --out
- * DIR [--templates DIR] [--base-url URL] [--theme NAME]}. Exit status 0 on success, 1 when the
- * content has errors, 2 for a usage mistake.
+ * The command line: {@code java -jar papersite-generator-VERSION-cli.jar build|validate [options]}.
+ * Exit status 0 on success, 1 when the content has errors, 2 for a usage mistake.
  */
 public final class Main {
 
   static final String USAGE =
-      "usage: papersite build [--content DIR] [--out DIR] [--templates DIR] [--base-url URL] [--theme NAME]\n"
+      "usage: papersite build|validate [--content DIR] [--out DIR] [--templates DIR]"
+          + " [--base-url URL] [--theme NAME] [--strict]\n"
+          + "  build             check the content and write the site\n"
+          + "  validate          check the content and write nothing\n"
           + "  --content DIR     the content folder (default: content)\n"
           + "  --out DIR         where the site is written (default: target/papersite)\n"
-          + "  --templates DIR   your template overrides (default: templates, beside the content folder)\n"
+          + "  --templates DIR   your template overrides (default: templates, beside the content"
+          + " folder)\n"
           + "  --base-url URL    the URL the site is served from, overriding site.yaml\n"
-          + "  --theme NAME      a built-in theme, overriding site.yaml";
+          + "  --theme NAME      a built-in theme, overriding site.yaml\n"
+          + "  --strict          treat warnings as errors";
 
   private Main() {}
 
@@ -33,7 +38,7 @@ public final class Main {
 
   /** Runs the command and returns its exit status; testable without exiting the JVM. */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !args[0].equals("build")) {
+    if (args.length == 0 || !(args[0].equals("build") || args[0].equals("validate"))) {
       err.println(args.length == 0 ? USAGE : "unknown command '" + args[0] + "'\n" + USAGE);
       return 2;
     }
@@ -45,9 +50,15 @@ public final class Main {
       return 2;
     }
     try {
-      GenerateResult result = Papersite.generate(request);
-      result.warnings().forEach(err::println);
-      out.println(result.summary());
+      if (args[0].equals("build")) {
+        GenerateResult result = Papersite.generate(request);
+        result.warnings().forEach(err::println);
+        out.println(result.summary());
+      } else {
+        ValidateResult result = Papersite.validate(request);
+        result.warnings().forEach(err::println);
+        out.println(result.summary());
+      }
       return 0;
     } catch (ContentException e) {
       err.println(e.getMessage());
@@ -64,6 +75,10 @@ public final class Main {
     boolean templatesGiven = false;
     while (args.hasNext()) {
       String option = args.next();
+      if (option.equals("--strict")) {
+        request = request.withStrict(true);
+        continue;
+      }
       if (!args.hasNext()) {
         throw new IllegalArgumentException("option " + option + " needs a value");
       }

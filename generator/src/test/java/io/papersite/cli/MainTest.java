@@ -67,6 +67,28 @@ class MainTest {
   }
 
   @Test
+  void validatesWithoutWriting() throws IOException {
+    Path content = temp.resolve("content");
+    Files.createDirectories(content.resolve("papers"));
+    Files.createDirectories(content.resolve("collections"));
+    Files.writeString(content.resolve("site.yaml"), "title: CLI\n");
+    Files.writeString(content.resolve("papers/one.yaml"), "title: One\n");
+    Files.writeString(content.resolve("collections/c.yaml"), "title: C\n");
+    Path site = temp.resolve("site");
+
+    assertThat(run("validate", "--content", content.toString(), "--out", site.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("Papersite: 1 paper and 1 collection checked in ");
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("papers/one.yaml:1:1: warning: paper 'one' is in no collection");
+    assertThat(site).doesNotExist();
+
+    assertThat(run("validate", "--content", content.toString(), "--strict")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("papers/one.yaml:1:1: error: paper 'one' is in no collection");
+  }
+
+  @Test
   void explainsUsageWithStatusTwo() {
     assertThat(run()).isEqualTo(2);
     assertThat(run("build", "--colour", "red")).isEqualTo(2);

@@ -1,96 +1,22 @@
 package io.papersite.maven;
 
-import io.papersite.ContentException;
 import io.papersite.GenerateRequest;
 import io.papersite.GenerateResult;
 import io.papersite.Papersite;
-import io.papersite.model.Problem;
-import java.io.File;
-import java.io.UncheckedIOException;
-import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Generates the static site from the content folder. Bound to the {@code site-generate} phase of
- * the papersite lifecycle (declare the plugin with {@code <extensions>true</extensions>}), or run
+ * Checks the content and generates the static site. Bound to the {@code site-generate} phase of the
+ * papersite lifecycle (declare the plugin with {@code <extensions>true</extensions>}), or run
  * directly as {@code mvn papersite:generate}.
  */
 @Mojo(name = "generate", requiresProject = true, threadSafe = true)
-public class GenerateMojo extends AbstractMojo {
-
-  /** The project folder: problems name files relative to it. */
-  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
-  private File projectDirectory;
-
-  /** The content folder: site.yaml, papers/, collections/, static/. */
-  @Parameter(
-      property = "papersite.contentDirectory",
-      defaultValue = "${project.basedir}/content",
-      required = true)
-  private File contentDirectory;
-
-  /** Your template overrides: a file here replaces the theme's file of the same path. */
-  @Parameter(
-      property = "papersite.templatesDirectory",
-      defaultValue = "${project.basedir}/templates",
-      required = true)
-  private File templatesDirectory;
-
-  /** Where the site is written. Not target/site, which belongs to maven-site-plugin. */
-  @Parameter(
-      property = "papersite.outputDirectory",
-      defaultValue = "${project.build.directory}/papersite",
-      required = true)
-  private File outputDirectory;
-
-  /** The URL the site is served from, such as https://user.github.io/repo/; overrides site.yaml. */
-  @Parameter(property = "papersite.baseUrl")
-  private String baseUrl;
-
-  /** A built-in theme; overrides site.yaml. */
-  @Parameter(property = "papersite.theme")
-  private String theme;
-
-  /** Skips the generation. */
-  @Parameter(property = "papersite.skip", defaultValue = "false")
-  private boolean skip;
+public class GenerateMojo extends AbstractPapersiteMojo {
 
   @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Papersite: skipped");
-      return;
-    }
-    GenerateRequest request =
-        new GenerateRequest(
-            projectDirectory.toPath(),
-            contentDirectory.toPath(),
-            templatesDirectory.toPath(),
-            outputDirectory.toPath(),
-            baseUrl,
-            theme);
-    try {
-      GenerateResult result = Papersite.generate(request);
-      result.warnings().forEach(w -> getLog().warn(w.toString()));
-      getLog().info(result.summary());
-    } catch (ContentException e) {
-      for (Problem problem : e.problems()) {
-        if (problem.isError()) {
-          getLog().error(problem.toString());
-        } else {
-          getLog().warn(problem.toString());
-        }
-      }
-      throw new MojoFailureException(
-          "Papersite: the content has "
-              + e.errorCount()
-              + (e.errorCount() == 1 ? " error" : " errors")
-              + " (listed above); fix them and build again. The previous site is unchanged.");
-    } catch (UncheckedIOException e) {
-      throw new MojoExecutionException("Papersite: " + e.getMessage(), e);
-    }
+  protected String run(GenerateRequest request) {
+    GenerateResult result = Papersite.generate(request);
+    log(result.warnings());
+    return result.summary();
   }
 }
