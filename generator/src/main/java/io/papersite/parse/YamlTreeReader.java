@@ -65,7 +65,7 @@ public final class YamlTreeReader {
         var mark = yaml.getProblemMark();
         problems.error(
             new SourcePosition(file.displayPath(), mark.getLine() + 1, mark.getColumn() + 1),
-            "YAML syntax error: " + yaml.getProblem() + context(yaml));
+            "YAML syntax error: " + yaml.getProblem() + context(yaml) + hint(yaml.getProblem()));
       } else {
         problems.error(position(file, e.getLocation()), syntaxMessage(e));
       }
@@ -156,6 +156,23 @@ public final class YamlTreeReader {
     }
     return new SourcePosition(
         file.displayPath(), location.getLineNr(), Math.max(1, location.getColumnNr()));
+  }
+
+  /** What usually causes SnakeYAML's most common complaints in hand-written entries. */
+  private static String hint(String problem) {
+    if (problem == null) {
+      return "";
+    }
+    if (problem.startsWith("mapping values are not allowed")) {
+      return "; check this line's indentation, or quote a value that contains ': '";
+    }
+    if (problem.startsWith("found unexpected end of stream")) {
+      return "; close the quotes";
+    }
+    if (problem.startsWith("could not find expected ':'")) {
+      return "; write 'key: value', and check the indentation";
+    }
+    return "";
   }
 
   /** Where the construct that failed began, which is often where the mistake is. */

@@ -73,7 +73,7 @@ class YamlTreeReaderTest {
     assertThat(errors())
         .isEqualTo(
             "papers/x.yaml:3:1: error: YAML syntax error: found unexpected end of stream"
-                + " (while scanning a quoted scalar that starts at line 1, column 8)");
+                + " (while scanning a quoted scalar that starts at line 1, column 8); close the quotes");
   }
 
   @Test
@@ -81,7 +81,8 @@ class YamlTreeReaderTest {
     assertThat(read("title: a\n  bad: indent\n")).isNull();
     assertThat(errors())
         .isEqualTo(
-            "papers/x.yaml:2:6: error: YAML syntax error: mapping values are not allowed here");
+            "papers/x.yaml:2:6: error: YAML syntax error: mapping values are not allowed here;"
+                + " check this line's indentation, or quote a value that contains ': '");
   }
 
   @Test
