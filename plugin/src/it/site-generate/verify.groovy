@@ -6,7 +6,9 @@ assert magiclens.contains('<a href="/papers/gear/">GeAR</a>')
 assert new File(site, 'collections/retrieval/index.html').text.contains('2 papers')
 assert new File(site, 'tags/images/index.html').isFile()
 assert new File(site, 'assets/style.css').isFile()
+assert new File(site, '.nojekyll').isFile()
+assert new File(site, '404.html').text.contains('Page not found')
 def log = new File(basedir, 'build.log').text
-assert log.contains('[INFO] Papersite: 2 papers, 8 pages, 9 files written to ')
+assert log.contains('[INFO] Papersite: 2 papers, 9 pages, 14 files written to ')
 assert !new File(basedir, 'target/site').exists()
 return true

@@ -1,6 +1,7 @@
 package io.papersite;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param baseUrl overrides {@code baseUrl} of site.yaml when not null
  * @param theme overrides {@code theme} of site.yaml when not null
  * @param strict turns warnings into errors, for CI
+ * @param timestamp when the build happened, for feeds of papers without a date; null for none, so
+ *     that two builds of the same content are byte-identical (see {@link #withTimestamp})
  */
 public record GenerateRequest(
     Path projectDirectory,
@@ -23,7 +26,8 @@ public record GenerateRequest(
     Path outputDirectory,
     String baseUrl,
     String theme,
-    boolean strict) {
+    boolean strict,
+    Instant timestamp) {
 
   public GenerateRequest {
     Objects.requireNonNull(projectDirectory, "projectDirectory");
@@ -43,22 +47,44 @@ public record GenerateRequest(
         projectDirectory.resolve("target").resolve("papersite"),
         null,
         null,
-        false);
+        false,
+        null);
   }
 
   public GenerateRequest withContentDirectory(Path directory) {
     return new GenerateRequest(
-        projectDirectory, directory, templatesDirectory, outputDirectory, baseUrl, theme, strict);
+        projectDirectory,
+        directory,
+        templatesDirectory,
+        outputDirectory,
+        baseUrl,
+        theme,
+        strict,
+        timestamp);
   }
 
   public GenerateRequest withTemplatesDirectory(Path directory) {
     return new GenerateRequest(
-        projectDirectory, contentDirectory, directory, outputDirectory, baseUrl, theme, strict);
+        projectDirectory,
+        contentDirectory,
+        directory,
+        outputDirectory,
+        baseUrl,
+        theme,
+        strict,
+        timestamp);
   }
 
   public GenerateRequest withOutputDirectory(Path directory) {
     return new GenerateRequest(
-        projectDirectory, contentDirectory, templatesDirectory, directory, baseUrl, theme, strict);
+        projectDirectory,
+        contentDirectory,
+        templatesDirectory,
+        directory,
+        baseUrl,
+        theme,
+        strict,
+        timestamp);
   }
 
   public GenerateRequest withBaseUrl(String url) {
@@ -69,7 +95,8 @@ public record GenerateRequest(
         outputDirectory,
         url,
         theme,
-        strict);
+        strict,
+        timestamp);
   }
 
   public GenerateRequest withTheme(String name) {
@@ -80,7 +107,8 @@ public record GenerateRequest(
         outputDirectory,
         baseUrl,
         name,
-        strict);
+        strict,
+        timestamp);
   }
 
   public GenerateRequest withStrict(boolean isStrict) {
@@ -91,6 +119,20 @@ public record GenerateRequest(
         outputDirectory,
         baseUrl,
         theme,
-        isStrict);
+        isStrict,
+        timestamp);
+  }
+
+  /** A build time, such as Maven's {@code project.build.outputTimestamp}. */
+  public GenerateRequest withTimestamp(Instant time) {
+    return new GenerateRequest(
+        projectDirectory,
+        contentDirectory,
+        templatesDirectory,
+        outputDirectory,
+        baseUrl,
+        theme,
+        strict,
+        time);
   }
 }

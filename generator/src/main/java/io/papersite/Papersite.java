@@ -44,7 +44,8 @@ public final class Papersite {
     long start = System.nanoTime();
     Build build = check(request, true);
 
-    List<OutputFile> output = new ArrayList<>(build.renderer.render(build.site));
+    List<OutputFile> output =
+        new ArrayList<>(build.renderer.render(build.site, request.timestamp()));
     addStaticFiles(build.files.staticFiles(), output, build);
     build.failOnErrors();
 

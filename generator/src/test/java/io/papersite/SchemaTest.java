@@ -90,6 +90,7 @@ class SchemaTest {
         "collection | title: C\\npapers: [a, a]",
         "site | title: S\\nbaseUrl: ftp://example.org/",
         "site | title: S\\ntheme: fancy",
+        "site | title: S\\ndomain: https://papers.example.org/",
         "site | description: no title",
       })
   void rejectsTheMistakesTheGeneratorRejects(String schemaName, String yaml) throws IOException {

@@ -1,5 +1,6 @@
 package io.papersite.cli;
 
+import io.papersite.BuildTimestamp;
 import io.papersite.ContentException;
 import io.papersite.GenerateRequest;
 import io.papersite.GenerateResult;
@@ -13,7 +14,8 @@ import java.util.Iterator;
 
 /**
  * The command line: {@code java -jar papersite-generator-VERSION-cli.jar build|validate [options]}.
- * Exit status 0 on success, 1 when the content has errors, 2 for a usage mistake.
+ * Exit status 0 on success, 1 when the content has errors, 2 for a usage mistake. {@code
+ * SOURCE_DATE_EPOCH}, when set, is the build time given to feed entries of undated papers.
  */
 public final class Main {
 
@@ -71,7 +73,9 @@ public final class Main {
 
   private static GenerateRequest parse(Iterator<String> args) {
     Path project = Path.of("").toAbsolutePath();
-    GenerateRequest request = GenerateRequest.forProject(project);
+    GenerateRequest request =
+        GenerateRequest.forProject(project)
+            .withTimestamp(BuildTimestamp.parse(System.getenv("SOURCE_DATE_EPOCH")));
     boolean templatesGiven = false;
     while (args.hasNext()) {
       String option = args.next();

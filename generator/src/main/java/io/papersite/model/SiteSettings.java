@@ -3,6 +3,8 @@ package io.papersite.model;
 /**
  * The settings of {@code site.yaml}, after the build's own overrides have been applied. The
  * positions say where {@code baseUrl} and {@code theme} were written, for problems about them.
+ *
+ * @param domain a custom domain for GitHub Pages, written to {@code CNAME}; empty for none
  */
 public record SiteSettings(
     String title,
@@ -10,6 +12,7 @@ public record SiteSettings(
     String baseUrl,
     String theme,
     String author,
+    String domain,
     SourcePosition baseUrlPosition,
     SourcePosition themePosition) {
 
@@ -20,6 +23,7 @@ public record SiteSettings(
         newBaseUrl == null || newBaseUrl.isBlank() ? baseUrl : newBaseUrl,
         newTheme == null || newTheme.isBlank() ? theme : newTheme,
         author,
+        domain,
         baseUrlPosition,
         themePosition);
   }

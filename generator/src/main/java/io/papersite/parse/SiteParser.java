@@ -5,11 +5,16 @@ import io.papersite.model.Problems;
 import io.papersite.model.SiteSettings;
 import io.papersite.model.SourcePosition;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Parses {@code site.yaml}. */
 final class SiteParser {
 
-  static final Set<String> KEYS = Set.of("title", "description", "baseUrl", "theme", "author");
+  static final Set<String> KEYS =
+      Set.of("title", "description", "baseUrl", "theme", "author", "domain");
+
+  private static final Pattern DOMAIN =
+      Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
   private final Problems problems;
 
@@ -38,12 +43,32 @@ final class SiteParser {
         fields.text("baseUrl").isEmpty() ? "/" : fields.text("baseUrl"),
         theme.isEmpty() ? "default" : theme,
         fields.text("author"),
+        domain(fields),
         fields.scalar("baseUrl").map(YamlNode::position).orElse(whole),
         fields.scalar("theme").map(YamlNode::position).orElse(whole));
   }
 
+  private String domain(MappingReader fields) {
+    return fields
+        .scalar("domain")
+        .map(
+            s -> {
+              String domain = s.text().strip().toLowerCase(java.util.Locale.ROOT);
+              if (!DOMAIN.matcher(domain).matches()) {
+                problems.error(
+                    s.position(),
+                    "domain '"
+                        + s.text().strip()
+                        + "' is not a domain name such as papers.example.org (no scheme, no path)");
+                return "";
+              }
+              return domain;
+            })
+        .orElse("");
+  }
+
   static SiteSettings defaults(String siteFile) {
     SourcePosition whole = SourcePosition.ofFile(siteFile);
-    return new SiteSettings("", "", "/", "default", "", whole, whole);
+    return new SiteSettings("", "", "/", "default", "", "", whole, whole);
   }
 }

@@ -15,12 +15,15 @@ import io.papersite.model.SourcePosition;
 import io.papersite.render.view.Pages;
 import io.papersite.render.view.SiteView;
 import io.papersite.render.view.TagView;
+import io.papersite.resolve.ResolvedCollection;
+import io.papersite.resolve.ResolvedPaper;
 import io.papersite.resolve.ResolvedSite;
 import io.papersite.resolve.SiteUrls;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +93,11 @@ public final class SiteRenderer {
     return cfg;
   }
 
-  public List<OutputFile> render(ResolvedSite site) {
+  /**
+   * @param timestamp the build time, given to feed entries of papers without a date; null for the
+   *     start of 1970, so that builds stay reproducible
+   */
+  public List<OutputFile> render(ResolvedSite site, Instant timestamp) {
     Map<String, byte[]> assets = theme.assets();
     SiteUrls urls = site.urls();
     List<String> stylesheets = new ArrayList<>();
@@ -103,10 +110,12 @@ public final class SiteRenderer {
     var settings = site.settings();
 
     List<OutputFile> files = new ArrayList<>();
+    List<String> pageUrls = new ArrayList<>();
     var papers = views.papers();
     boolean dated = site.papers().stream().anyMatch(p -> p.paper().date().isPresent());
     page(
         files,
+        pageUrls,
         urls,
         "home.ftlh",
         new Pages.Home(
@@ -119,6 +128,7 @@ public final class SiteRenderer {
             papers.size()));
     page(
         files,
+        pageUrls,
         urls,
         "papers.ftlh",
         new Pages.PapersPage(
@@ -128,26 +138,24 @@ public final class SiteRenderer {
     for (var paper : papers) {
       page(
           files,
+          pageUrls,
           urls,
           "paper.ftlh",
-          new Pages.PaperPage(
-              siteView, views.page("paper", paper.title(), "", paper.url()), paper));
+          new Pages.PaperPage(siteView, views.paperPage(paper), paper));
     }
     for (var collection : views.collections()) {
       page(
           files,
+          pageUrls,
           urls,
           "collection.ftlh",
-          new Pages.CollectionPage(
-              siteView,
-              views.page(
-                  "collection", collection.title(), collection.description(), collection.url()),
-              collection));
+          new Pages.CollectionPage(siteView, views.collectionPage(collection), collection));
     }
     List<TagView> tags = views.tags();
     for (TagView tag : tags) {
       page(
           files,
+          pageUrls,
           urls,
           "tag.ftlh",
           new Pages.TagPage(
@@ -157,18 +165,105 @@ public final class SiteRenderer {
     }
     page(
         files,
+        pageUrls,
         urls,
         "tags.ftlh",
         new Pages.TagsPage(
             siteView,
             views.page("tags", "Tags", "Every tag in " + settings.title(), urls.tags()),
             tags));
+    page(
+        files,
+        new ArrayList<>(),
+        urls,
+        "404.ftlh",
+        new Pages.NotFoundPage(siteView, views.notFoundPage()));
+
+    files.addAll(machineReadable(site, pageUrls, timestamp));
     assets.forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
     return files;
   }
 
-  private void page(List<OutputFile> files, SiteUrls urls, String templateName, Pages.Page model) {
+  /** Feeds, sitemap, JSON exports, and the files GitHub Pages reads. */
+  private static List<OutputFile> machineReadable(
+      ResolvedSite site, List<String> pageUrls, Instant timestamp) {
+    SiteUrls urls = site.urls();
+    var settings = site.settings();
+    List<OutputFile> files = new ArrayList<>();
+    files.add(OutputFile.text(".nojekyll", ""));
+    if (!settings.domain().isEmpty()) {
+      files.add(OutputFile.text("CNAME", settings.domain() + "\n"));
+    }
+    files.add(OutputFile.text("robots.txt", Sitemap.robots(urls)));
+
+    Map<String, ResolvedPaper> byId = site.papersById();
+    JsonExport json = new JsonExport(urls);
+    files.add(
+        OutputFile.text(
+            "papers.json",
+            json.export(
+                null, settings.title(), settings.description(), urls.home(), site.papers())));
+    for (ResolvedCollection c : site.collections()) {
+      List<ResolvedPaper> papers = c.paperIds().stream().map(byId::get).toList();
+      String url = urls.collection(c.id());
+      files.add(
+          OutputFile.text(
+              urls.outputPath(url + "papers.json"),
+              json.export(
+                  c.id(), c.collection().title(), c.collection().description(), url, papers)));
+    }
+    if (!urls.hasOrigin()) {
+      return files; // sitemaps and feeds need absolute URLs
+    }
+    files.add(OutputFile.text("sitemap.xml", Sitemap.sitemap(urls, pageUrls)));
+    AtomFeeds feeds =
+        new AtomFeeds(
+            urls,
+            settings.author().isEmpty() ? settings.title() : settings.author(),
+            timestamp == null ? Instant.EPOCH : timestamp);
+    files.add(
+        OutputFile.text(
+            "feed.xml",
+            feeds.feed(
+                settings.title(),
+                settings.description(),
+                urls.home(),
+                urls.feed(),
+                site.papers())));
+    for (ResolvedCollection c : site.collections()) {
+      List<ResolvedPaper> papers =
+          c.paperIds().stream().map(byId::get).sorted(bySiteOrder(site)).toList();
+      String feedUrl = urls.collectionFeed(c.id());
+      files.add(
+          OutputFile.text(
+              urls.outputPath(feedUrl),
+              feeds.feed(
+                  c.collection().title() + " · " + settings.title(),
+                  c.collection().description(),
+                  urls.collection(c.id()),
+                  feedUrl,
+                  papers)));
+    }
+    return files;
+  }
+
+  /** A collection lists its papers in its own order; its feed wants them newest first. */
+  private static java.util.Comparator<ResolvedPaper> bySiteOrder(ResolvedSite site) {
+    Map<String, Integer> position = new java.util.HashMap<>();
+    for (int i = 0; i < site.papers().size(); i++) {
+      position.put(site.papers().get(i).id(), i);
+    }
+    return java.util.Comparator.comparingInt(p -> position.get(p.id()));
+  }
+
+  private void page(
+      List<OutputFile> files,
+      List<String> pageUrls,
+      SiteUrls urls,
+      String templateName,
+      Pages.Page model) {
     String url = model.page().url();
+    pageUrls.add(url);
     try {
       Template template = freemarker.getTemplate(templateName);
       StringWriter out = new StringWriter();

@@ -2,6 +2,7 @@ package io.papersite.render;
 
 import io.papersite.model.Paper;
 import io.papersite.render.view.CollectionView;
+import io.papersite.render.view.Meta;
 import io.papersite.render.view.PageMeta;
 import io.papersite.render.view.PaperView;
 import io.papersite.render.view.Ref;
@@ -12,6 +13,7 @@ import io.papersite.resolve.ResolvedPaper;
 import io.papersite.resolve.ResolvedSite;
 import io.papersite.resolve.SiteUrls;
 import io.papersite.resolve.TagGroup;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +25,14 @@ final class ViewBuilder {
   private final SiteUrls urls;
   private final Map<String, ResolvedCollection> collectionsById = new LinkedHashMap<>();
   private final Map<String, PaperView> papers = new LinkedHashMap<>();
+  private final Map<String, ResolvedPaper> resolvedPapers = new LinkedHashMap<>();
+  private static final int SUMMARY_LENGTH = 300;
 
   ViewBuilder(ResolvedSite site) {
     this.site = site;
     this.urls = site.urls();
     site.collections().forEach(c -> collectionsById.put(c.id(), c));
+    site.papers().forEach(p -> resolvedPapers.put(p.id(), p));
     site.papers().forEach(p -> papers.put(p.id(), paper(p)));
   }
 
@@ -51,8 +56,89 @@ final class ViewBuilder {
         "Papersite");
   }
 
+  /** A page with the site's feed and the common metadata. */
   PageMeta page(String kind, String title, String description, String url) {
-    return new PageMeta(kind, title, description, url, urls.absolute(url));
+    return page(kind, title, description, url, siteFeeds(), List.of(), "");
+  }
+
+  PageMeta paperPage(PaperView view) {
+    ResolvedPaper resolved = resolvedPapers.get(view.id());
+    String title = site.settings().title();
+    return page(
+        "paper",
+        view.title(),
+        resolved.abstractText(),
+        view.url(),
+        siteFeeds(),
+        ScholarlyMetadata.citationTags(resolved, title, urls),
+        ScholarlyMetadata.jsonLd(resolved, title, urls));
+  }
+
+  PageMeta collectionPage(CollectionView view) {
+    List<Ref> feeds = new ArrayList<>(siteFeeds());
+    if (urls.hasOrigin()) {
+      feeds.add(
+          new Ref(view.title() + " · " + site.settings().title(), urls.collectionFeed(view.id())));
+    }
+    return page("collection", view.title(), view.description(), view.url(), feeds, List.of(), "");
+  }
+
+  PageMeta notFoundPage() {
+    String url = urls.notFound();
+    return new PageMeta(
+        "not-found",
+        "Page not found",
+        "",
+        url,
+        urls.absolute(url),
+        siteFeeds(),
+        List.of(),
+        "",
+        false);
+  }
+
+  private PageMeta page(
+      String kind,
+      String title,
+      String description,
+      String url,
+      List<Ref> feeds,
+      List<Meta> extraMeta,
+      String jsonLd) {
+    String canonical = urls.absolute(url);
+    String summary = summary(description);
+    List<Meta> meta = new ArrayList<>();
+    if (!summary.isEmpty()) {
+      meta.add(Meta.name("description", summary));
+    }
+    meta.add(Meta.property("og:type", kind.equals("paper") ? "article" : "website"));
+    meta.add(Meta.property("og:title", title));
+    if (!summary.isEmpty()) {
+      meta.add(Meta.property("og:description", summary));
+    }
+    meta.add(Meta.property("og:url", canonical));
+    meta.add(Meta.property("og:site_name", site.settings().title()));
+    meta.add(Meta.name("twitter:card", "summary"));
+    meta.add(Meta.name("twitter:title", title));
+    if (!summary.isEmpty()) {
+      meta.add(Meta.name("twitter:description", summary));
+    }
+    meta.addAll(extraMeta);
+    return new PageMeta(kind, title, description, url, canonical, feeds, meta, jsonLd, true);
+  }
+
+  /** The site's feed, when the base URL names a host (feeds need absolute URLs). */
+  private List<Ref> siteFeeds() {
+    return urls.hasOrigin() ? List.of(new Ref(site.settings().title(), urls.feed())) : List.of();
+  }
+
+  /** A description short enough for search results and link previews, cut at a word. */
+  static String summary(String text) {
+    if (text.length() <= SUMMARY_LENGTH) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', SUMMARY_LENGTH - 1);
+    return text.substring(0, cut > 0 ? cut : SUMMARY_LENGTH - 1).stripTrailing() + "…";
   }
 
   List<PaperView> papers() {

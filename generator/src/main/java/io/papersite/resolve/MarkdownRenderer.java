@@ -15,6 +15,7 @@ import org.commonmark.node.Node;
 import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * Renders abstracts, notes and introductions. Raw HTML is escaped, since content comes from many
@@ -33,6 +34,7 @@ final class MarkdownRenderer {
           .extensions(EXTENSIONS)
           .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
           .build();
+  private final TextContentRenderer textRenderer = TextContentRenderer.builder().build();
   private final HtmlRenderer renderer =
       HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
   private final LinkTargets linkTargets;
@@ -66,6 +68,14 @@ final class MarkdownRenderer {
           }
         });
     return renderer.render(document);
+  }
+
+  /** The text without markup, on one line: for descriptions, feeds and metadata. */
+  String plainText(MarkdownText text) {
+    if (text.isBlank()) {
+      return "";
+    }
+    return textRenderer.render(parser.parse(text.source())).replaceAll("\\s+", " ").strip();
   }
 
   private String target(Node node, String destination, MarkdownText text, String pageUrl) {

@@ -3,9 +3,17 @@ package io.papersite.resolve;
 import io.papersite.model.Paper;
 import java.util.List;
 
-/** A paper with its Markdown rendered and the collections that include it. */
+/**
+ * A paper with its Markdown rendered and the collections that include it.
+ *
+ * @param abstractText the abstract without markup, for descriptions, feeds and metadata
+ */
 public record ResolvedPaper(
-    Paper paper, String abstractHtml, String notesHtml, List<String> collectionIds) {
+    Paper paper,
+    String abstractHtml,
+    String abstractText,
+    String notesHtml,
+    List<String> collectionIds) {
 
   public ResolvedPaper {
     collectionIds = List.copyOf(collectionIds);

@@ -93,6 +93,7 @@ public final class Resolver {
           new ResolvedPaper(
               paper,
               markdown.render(paper.abstractText(), urls.paper(paper.id())),
+              markdown.plainText(paper.abstractText()),
               markdown.render(paper.notes(), urls.paper(paper.id())),
               in));
     }

@@ -91,6 +91,21 @@ public final class SiteUrls {
     return basePath + "tags/";
   }
 
+  /** The Atom feed of the whole site. */
+  public String feed() {
+    return basePath + "feed.xml";
+  }
+
+  /** The Atom feed of one collection. */
+  public String collectionFeed(String id) {
+    return collection(id) + "feed.xml";
+  }
+
+  /** The page GitHub Pages serves for every missing path. */
+  public String notFound() {
+    return basePath + "404.html";
+  }
+
   /** A file of the site, such as {@code assets/style.css}. */
   public String file(String relativePath) {
     return basePath + relativePath;

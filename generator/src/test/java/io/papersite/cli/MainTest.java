@@ -44,7 +44,7 @@ class MainTest {
 
     assertThat(status).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .startsWith("Papersite: 1 paper, 4 pages, 5 files written to ");
+        .startsWith("Papersite: 1 paper, 5 pages, 11 files written to ");
     assertThat(Files.readString(site.resolve("papers/one/index.html")))
         .contains("href=\"/sub/assets/style.css\"");
   }

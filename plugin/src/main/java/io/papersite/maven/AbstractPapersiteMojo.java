@@ -1,5 +1,6 @@
 package io.papersite.maven;
 
+import io.papersite.BuildTimestamp;
 import io.papersite.ContentException;
 import io.papersite.GenerateRequest;
 import io.papersite.model.Problem;
@@ -51,6 +52,14 @@ abstract class AbstractPapersiteMojo extends AbstractMojo {
   @Parameter(property = "papersite.strict", defaultValue = "false")
   private boolean strict;
 
+  /**
+   * The build time for feed entries of papers without a date: Maven's reproducible-build timestamp
+   * (ISO-8601, or seconds since 1970). Without it such entries get the start of 1970, so that two
+   * builds stay byte-identical.
+   */
+  @Parameter(defaultValue = "${project.build.outputTimestamp}", readonly = true)
+  private String outputTimestamp;
+
   /** Skips the goal. */
   @Parameter(property = "papersite.skip", defaultValue = "false")
   private boolean skip;
@@ -72,7 +81,8 @@ abstract class AbstractPapersiteMojo extends AbstractMojo {
             outputDirectory.toPath(),
             baseUrl,
             theme,
-            strict);
+            strict,
+            BuildTimestamp.parse(outputTimestamp));
     try {
       getLog().info(run(request));
     } catch (ContentException e) {

@@ -40,4 +40,7 @@ public final class Pages {
 
   /** {@code tags.ftlh}: the tag index. */
   public record TagsPage(SiteView site, PageMeta page, List<TagView> tags) implements Page {}
+
+  /** {@code 404.ftlh}: what GitHub Pages shows for a missing path, at any depth. */
+  public record NotFoundPage(SiteView site, PageMeta page) implements Page {}
 }

@@ -1,0 +1,86 @@
+package io.papersite.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.papersite.model.Paper;
+import io.papersite.resolve.ResolvedPaper;
+import io.papersite.resolve.SiteUrls;
+import java.util.List;
+
+/**
+ * {@code papers.json} and each collection's {@code papers.json}: every paper with all its fields,
+ * in site order, so that others can reuse the collection. Absent fields are left out; Markdown
+ * fields are given as written.
+ */
+final class JsonExport {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectWriter WRITER =
+      JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+  private final SiteUrls urls;
+
+  JsonExport(SiteUrls urls) {
+    this.urls = urls;
+  }
+
+  /** A document: the title and URL of the page it belongs to, then its papers. */
+  String export(
+      String id, String title, String description, String pageUrl, List<ResolvedPaper> papers) {
+    ObjectNode root = JSON.createObjectNode();
+    if (id != null) {
+      root.put("id", id);
+    }
+    root.put("title", title);
+    if (!description.isEmpty()) {
+      root.put("description", description);
+    }
+    root.put("url", urls.absolute(pageUrl));
+    ArrayNode list = root.putArray("papers");
+    papers.forEach(p -> list.add(paper(p)));
+    try {
+      return WRITER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ObjectNode paper(ResolvedPaper resolved) {
+    Paper p = resolved.paper();
+    ObjectNode node = JSON.createObjectNode();
+    node.put("id", p.id());
+    node.put("title", p.title());
+    node.put("url", urls.absolute(urls.paper(p.id())));
+    if (!p.authors().isEmpty()) {
+      p.authors().forEach(node.putArray("authors")::add);
+    }
+    p.date().ifPresent(d -> node.put("date", d.iso()));
+    putIfPresent(node, "venue", p.venue());
+    putIfPresent(node, "arxiv", p.arxiv());
+    putIfPresent(node, "doi", p.doi());
+    if (!p.links().isEmpty()) {
+      ObjectNode links = node.putObject("links");
+      p.links().forEach(l -> links.put(l.label(), l.url()));
+    }
+    if (!p.tags().isEmpty()) {
+      p.tags().forEach(node.putArray("tags")::add);
+    }
+    if (!resolved.collectionIds().isEmpty()) {
+      resolved.collectionIds().forEach(node.putArray("collections")::add);
+    }
+    putIfPresent(node, "abstract", p.abstractText().source().strip());
+    putIfPresent(node, "notes", p.notes().source().strip());
+    return node;
+  }
+
+  private static void putIfPresent(ObjectNode node, String key, String value) {
+    if (!value.isEmpty()) {
+      node.put(key, value);
+    }
+  }
+}
