@@ -7,6 +7,7 @@ import io.papersite.model.Problems;
 import io.papersite.model.SiteSettings;
 import io.papersite.model.SourcePosition;
 import io.papersite.parse.ContentParser;
+import io.papersite.publish.BranchPublisher;
 import io.papersite.render.OutputFile;
 import io.papersite.render.SiteRenderer;
 import io.papersite.resolve.ResolvedSite;
@@ -69,6 +70,16 @@ public final class Papersite {
         build.site.collections().size(),
         build.problems.sorted(),
         Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Commits a built site onto a branch (such as {@code gh-pages}) and pushes it when a remote is
+   * given, leaving the work tree and the current branch alone.
+   *
+   * @throws PublishException when it cannot, saying why; nothing is changed then
+   */
+  public static PublishResult publish(PublishRequest request) {
+    return new BranchPublisher(request).publish();
   }
 
   /** The stages up to resolve, which find every content problem. */
