@@ -1,7 +1,6 @@
 package io.papersite;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,14 +19,7 @@ class GoldenSiteTest {
   @TempDir Path temp;
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(GOLDEN)) {
-      return dirs
-          .filter(Files::isDirectory)
-          .map(d -> d.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+    return TreeComparison.caseNames(GOLDEN);
   }
 
   @ParameterizedTest

@@ -24,14 +24,7 @@ class InvalidContentTest {
   @TempDir Path temp;
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(INVALID)) {
-      return dirs
-          .filter(Files::isDirectory)
-          .map(d -> d.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+    return TreeComparison.caseNames(INVALID);
   }
 
   @ParameterizedTest

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Compares two folders file by file, showing the first differing line of a text file. */
+/** Folder trees for tests: compares them file by file, copies them, lists fixture cases. */
 final class TreeComparison {
 
   private TreeComparison() {}
@@ -44,6 +44,18 @@ final class TreeComparison {
         }
         fail("%s differs (line endings or trailing bytes)", path);
       }
+    }
+  }
+
+  /** The names of the fixture folders under a root, one test case each, sorted. */
+  static Stream<String> caseNames(Path root) throws IOException {
+    try (Stream<Path> dirs = Files.list(root)) {
+      return dirs
+          .filter(Files::isDirectory)
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 

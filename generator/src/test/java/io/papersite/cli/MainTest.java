@@ -24,12 +24,19 @@ class MainTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
-  @Test
-  void buildsASite() throws IOException {
+  /** A content folder with site.yaml and one paper, papers/one.yaml. */
+  private Path content(String paper) throws IOException {
     Path content = temp.resolve("content");
     Files.createDirectories(content.resolve("papers"));
+    Files.createDirectories(content.resolve("collections"));
     Files.writeString(content.resolve("site.yaml"), "title: CLI\n");
-    Files.writeString(content.resolve("papers/one.yaml"), "title: One\n");
+    Files.writeString(content.resolve("papers/one.yaml"), paper);
+    return content;
+  }
+
+  @Test
+  void buildsASite() throws IOException {
+    Path content = content("title: One\n");
     Path site = temp.resolve("site");
 
     int status =
@@ -51,10 +58,7 @@ class MainTest {
 
   @Test
   void reportsContentErrorsWithStatusOne() throws IOException {
-    Path content = temp.resolve("content");
-    Files.createDirectories(content.resolve("papers"));
-    Files.writeString(content.resolve("site.yaml"), "title: CLI\n");
-    Files.writeString(content.resolve("papers/one.yaml"), "title: One\ndate: 2024-13\n");
+    Path content = content("title: One\ndate: 2024-13\n");
 
     int status =
         run("build", "--content", content.toString(), "--out", temp.resolve("site").toString());
@@ -68,11 +72,7 @@ class MainTest {
 
   @Test
   void validatesWithoutWriting() throws IOException {
-    Path content = temp.resolve("content");
-    Files.createDirectories(content.resolve("papers"));
-    Files.createDirectories(content.resolve("collections"));
-    Files.writeString(content.resolve("site.yaml"), "title: CLI\n");
-    Files.writeString(content.resolve("papers/one.yaml"), "title: One\n");
+    Path content = content("title: One\n");
     Files.writeString(content.resolve("collections/c.yaml"), "title: C\n");
     Path site = temp.resolve("site");
 
