@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-assert log =~ /\[INFO\] Papersite: published 14 changed files as [0-9a-f]{12} on gh-pages and pushed to origin/
+assert log =~ /\[INFO\] Papersite: published \d+ changed files as [0-9a-f]{12} on gh-pages and pushed to origin/
 assert log.contains('[INFO] Papersite: gh-pages already holds this site; nothing to publish')
 def show = ['git', '--git-dir', new File(basedir, 'remote.git').path, 'ls-tree', '-r', '--name-only', 'gh-pages'].execute()
 def files = show.text.readLines()

@@ -102,8 +102,10 @@ class BuildSafetyTest {
     Files.createDirectories(templates);
     Files.writeString(
         templates.resolve("paper.ftlh"),
-        "<#macro card paper level=3><p class=\"mine\">${paper.title}</p></#macro>\n"
-            + "<#macro meta paper></#macro><#macro links paper></#macro><#macro tags paper></#macro>\n");
+        "<#macro listing papers layout=\"cards\" level=3><#list papers as paper>"
+            + "<p class=\"mine\">${paper.title}</p></#list></#macro>\n"
+            + "<#macro meta paper></#macro><#macro links paper></#macro>"
+            + "<#macro tags paper></#macro><#macro tools tags></#macro>\n");
     build();
     String home = Files.readString(output.resolve("index.html"));
     assertThat(home)

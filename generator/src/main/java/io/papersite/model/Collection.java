@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * A themed collection from {@code collections/<id>.yaml}: its own ordered paper ids, and tags whose
  * papers it also includes.
+ *
+ * @param layout how its page lists papers: one of {@link #LAYOUTS}
  */
 public record Collection(
     String id,
@@ -14,8 +16,11 @@ public record Collection(
     List<SourcePosition> paperIdPositions,
     List<String> tags,
     int order,
+    String layout,
     MarkdownText intro,
     SourcePosition position) {
+
+  public static final java.util.List<String> LAYOUTS = java.util.List.of("cards", "list", "table");
 
   public Collection {
     paperIds = List.copyOf(paperIds);

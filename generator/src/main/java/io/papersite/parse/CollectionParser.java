@@ -6,6 +6,7 @@ import io.papersite.model.MarkdownText;
 import io.papersite.model.Problems;
 import io.papersite.model.Slug;
 import io.papersite.model.SourcePosition;
+import io.papersite.model.Spelling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,8 @@ import java.util.Set;
 /** Parses {@code collections/<id>.yaml}. */
 final class CollectionParser {
 
-  static final Set<String> KEYS = Set.of("title", "description", "papers", "tags", "order");
+  static final Set<String> KEYS =
+      Set.of("title", "description", "papers", "tags", "order", "layout");
 
   private final Problems problems;
 
@@ -73,8 +75,30 @@ final class CollectionParser {
             positions,
             tags,
             order(fields),
+            layout(fields),
             intro,
             mapping.position()));
+  }
+
+  private String layout(MappingReader fields) {
+    return fields
+        .scalar("layout")
+        .map(
+            s -> {
+              String layout = s.text().strip();
+              if (!Collection.LAYOUTS.contains(layout)) {
+                problems.error(
+                    s.position(),
+                    "layout '"
+                        + layout
+                        + "' does not exist; use one of: "
+                        + String.join(", ", Collection.LAYOUTS)
+                        + Spelling.hint(layout, Collection.LAYOUTS));
+                return Collection.LAYOUTS.get(0);
+              }
+              return layout;
+            })
+        .orElse(Collection.LAYOUTS.get(0));
   }
 
   private int order(MappingReader fields) {

@@ -50,6 +50,31 @@ final class JsonExport {
     }
   }
 
+  /**
+   * What the search page indexes, with short keys to keep the download small: {@code u} URL path,
+   * {@code t} title, {@code a} authors, {@code d} date, {@code g} tags, {@code b} abstract and
+   * {@code n} notes as plain text.
+   */
+  String searchIndex(List<ResolvedPaper> papers) {
+    ArrayNode list = JSON.createArrayNode();
+    for (ResolvedPaper resolved : papers) {
+      Paper p = resolved.paper();
+      ObjectNode node = list.addObject();
+      node.put("u", urls.paper(p.id()));
+      node.put("t", p.title());
+      putIfPresent(node, "a", String.join(", ", p.authors()));
+      putIfPresent(node, "d", p.date().map(Object::toString).orElse(""));
+      putIfPresent(node, "g", String.join(" ", p.tags()));
+      putIfPresent(node, "b", resolved.abstractText());
+      putIfPresent(node, "n", resolved.notesText());
+    }
+    try {
+      return JSON.writeValueAsString(list) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private ObjectNode paper(ResolvedPaper resolved) {
     Paper p = resolved.paper();
     ObjectNode node = JSON.createObjectNode();

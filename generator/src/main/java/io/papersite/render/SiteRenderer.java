@@ -13,6 +13,7 @@ import freemarker.template.TemplateNotFoundException;
 import io.papersite.model.Problems;
 import io.papersite.model.SourcePosition;
 import io.papersite.render.view.Pages;
+import io.papersite.render.view.PaperView;
 import io.papersite.render.view.SiteView;
 import io.papersite.render.view.TagView;
 import io.papersite.resolve.ResolvedCollection;
@@ -120,7 +121,12 @@ public final class SiteRenderer {
         "home.ftlh",
         new Pages.Home(
             siteView,
-            views.page("home", settings.title(), settings.description(), urls.home()),
+            views.listing(
+                "home",
+                settings.title(),
+                settings.description(),
+                urls.home(),
+                papers.subList(0, Math.min(HOME_PAPERS, papers.size()))),
             site.introHtml(),
             views.collections(),
             dated ? "Recent papers" : "Papers",
@@ -160,7 +166,12 @@ public final class SiteRenderer {
           "tag.ftlh",
           new Pages.TagPage(
               siteView,
-              views.page("tag", "Tag: " + tag.name(), "Papers tagged " + tag.name(), tag.url()),
+              views.listing(
+                  "tag",
+                  "Tag: " + tag.name(),
+                  "Papers tagged " + tag.name(),
+                  tag.url(),
+                  tag.papers()),
               tag));
     }
     page(
@@ -174,12 +185,23 @@ public final class SiteRenderer {
             tags));
     page(
         files,
+        pageUrls,
+        urls,
+        "search.ftlh",
+        new Pages.SearchPage(
+            siteView,
+            views.page(
+                "search", "Search", "Search the papers of " + settings.title(), urls.search())));
+    page(
+        files,
         new ArrayList<>(),
         urls,
         "404.ftlh",
         new Pages.NotFoundPage(siteView, views.notFoundPage()));
 
     files.addAll(machineReadable(site, pageUrls, timestamp));
+    boolean math = papers.stream().anyMatch(PaperView::math);
+    FrontEndLibraries.files(math).forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
     assets.forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
     return files;
   }
@@ -197,7 +219,24 @@ public final class SiteRenderer {
     files.add(OutputFile.text("robots.txt", Sitemap.robots(urls)));
 
     Map<String, ResolvedPaper> byId = site.papersById();
+    for (ResolvedPaper paper : site.papers()) {
+      files.add(
+          OutputFile.text(
+              urls.outputPath(urls.paperBibtex(paper.id())), BibTeX.entry(paper.paper())));
+    }
+    files.add(
+        OutputFile.text(
+            urls.outputPath(urls.bibtex()),
+            BibTeX.entries(site.papers().stream().map(ResolvedPaper::paper).toList())));
+    for (ResolvedCollection c : site.collections()) {
+      files.add(
+          OutputFile.text(
+              urls.outputPath(urls.collectionBibtex(c.id())),
+              BibTeX.entries(c.paperIds().stream().map(id -> byId.get(id).paper()).toList())));
+    }
     JsonExport json = new JsonExport(urls);
+    files.add(
+        OutputFile.text(urls.outputPath(urls.searchIndex()), json.searchIndex(site.papers())));
     files.add(
         OutputFile.text(
             "papers.json",

@@ -5,21 +5,13 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * A built-in theme on the classpath ({@code papersite/themes/<name>/}) under the user's {@code
@@ -58,60 +50,18 @@ final class Theme {
     return new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0]));
   }
 
-  /** The theme's assets then the user's, by path under {@code assets/}; user files win. */
-  TreeMap<String, byte[]> assets() {
-    TreeMap<String, byte[]> assets = new TreeMap<>();
-    builtInAssets(assets);
-    userDirectory
-        .map(d -> d.resolve("assets"))
-        .filter(Files::isDirectory)
-        .ifPresent(d -> userAssets(d, assets));
+  /** The theme's assets then the user's, by path under the site root; user files win. */
+  SortedMap<String, byte[]> assets() {
+    SortedMap<String, byte[]> assets = new TreeMap<>();
+    String root = CLASSPATH_ROOT + name + "/";
+    ClasspathFolder.read(classLoader, root + MARKER, root + "assets/")
+        .forEach((path, bytes) -> assets.put("assets/" + path, bytes));
+    userDirectory.ifPresent(
+        d -> {
+          SortedMap<String, byte[]> user = new TreeMap<>();
+          ClasspathFolder.readFolder(d.resolve("assets"), user);
+          user.forEach((path, bytes) -> assets.put("assets/" + path, bytes));
+        });
     return assets;
-  }
-
-  private void builtInAssets(TreeMap<String, byte[]> into) {
-    String prefix = CLASSPATH_ROOT + name + "/";
-    URL marker = classLoader.getResource(prefix + MARKER);
-    if (marker == null) {
-      return;
-    }
-    try {
-      if (marker.getProtocol().equals("jar")) {
-        JarURLConnection connection = (JarURLConnection) marker.openConnection();
-        connection.setUseCaches(false);
-        try (JarFile jar = connection.getJarFile()) {
-          Enumeration<JarEntry> entries = jar.entries();
-          while (entries.hasMoreElements()) {
-            JarEntry entry = entries.nextElement();
-            if (!entry.isDirectory() && entry.getName().startsWith(prefix + "assets/")) {
-              try (InputStream in = jar.getInputStream(entry)) {
-                into.put(entry.getName().substring(prefix.length()), in.readAllBytes());
-              }
-            }
-          }
-        }
-      } else {
-        Path root = Path.of(marker.toURI()).getParent();
-        Path assets = root.resolve("assets");
-        if (Files.isDirectory(assets)) {
-          userAssets(assets, into);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read theme " + name, e);
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void userAssets(Path assets, TreeMap<String, byte[]> into) {
-    try (Stream<Path> files = Files.walk(assets)) {
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        String relative = assets.getParent().relativize(file).toString().replace('\\', '/');
-        into.put(relative, Files.readAllBytes(file));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + assets, e);
-    }
   }
 }

@@ -14,6 +14,8 @@ import io.papersite.resolve.ResolvedSite;
 import io.papersite.resolve.SiteUrls;
 import io.papersite.resolve.TagGroup;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,8 @@ final class ViewBuilder {
     this.urls = site.urls();
     site.collections().forEach(c -> collectionsById.put(c.id(), c));
     site.papers().forEach(p -> resolvedPapers.put(p.id(), p));
-    site.papers().forEach(p -> papers.put(p.id(), paper(p)));
+    RelatedPapers related = new RelatedPapers(site);
+    site.papers().forEach(p -> papers.put(p.id(), paper(p, related)));
   }
 
   SiteView site(List<String> stylesheets) {
@@ -42,7 +45,9 @@ final class ViewBuilder {
         List.of(
             new Ref("Collections", urls.home() + "#collections"),
             new Ref("Papers", urls.papers()),
-            new Ref("Tags", urls.tags()));
+            new Ref("Tags", urls.tags()),
+            new Ref("Search", urls.search()));
+    String vendor = urls.file("assets/vendor/");
     return new SiteView(
         settings.title(),
         settings.description(),
@@ -50,15 +55,38 @@ final class ViewBuilder {
         urls.home(),
         urls.papers(),
         urls.tags(),
+        urls.search(),
+        urls.searchIndex(),
+        urls.bibtex(),
         urls.basePath(),
         stylesheets,
+        urls.file("assets/site.js"),
+        new SiteView.Vendor(
+            vendor + "lunr/lunr.min.js",
+            vendor + "katex/katex.min.css",
+            vendor + "katex/katex.min.js",
+            vendor + "katex/contrib/auto-render.min.js"),
         nav,
         "Papersite");
   }
 
   /** A page with the site's feed and the common metadata. */
   PageMeta page(String kind, String title, String description, String url) {
-    return page(kind, title, description, url, siteFeeds(), List.of(), "");
+    return page(kind, title, description, url, siteFeeds(), List.of(), "", false);
+  }
+
+  /** A page that lists papers, and so needs KaTeX when any of them has math. */
+  PageMeta listing(
+      String kind, String title, String description, String url, List<PaperView> list) {
+    return page(
+        kind,
+        title,
+        description,
+        url,
+        siteFeeds(),
+        List.of(),
+        "",
+        list.stream().anyMatch(PaperView::math));
   }
 
   PageMeta paperPage(PaperView view) {
@@ -71,7 +99,8 @@ final class ViewBuilder {
         view.url(),
         siteFeeds(),
         ScholarlyMetadata.citationTags(resolved, title, urls),
-        ScholarlyMetadata.jsonLd(resolved, title, urls));
+        ScholarlyMetadata.jsonLd(resolved, title, urls),
+        view.math());
   }
 
   PageMeta collectionPage(CollectionView view) {
@@ -80,7 +109,15 @@ final class ViewBuilder {
       feeds.add(
           new Ref(view.title() + " · " + site.settings().title(), urls.collectionFeed(view.id())));
     }
-    return page("collection", view.title(), view.description(), view.url(), feeds, List.of(), "");
+    return page(
+        "collection",
+        view.title(),
+        view.description(),
+        view.url(),
+        feeds,
+        List.of(),
+        "",
+        view.math());
   }
 
   PageMeta notFoundPage() {
@@ -94,6 +131,7 @@ final class ViewBuilder {
         siteFeeds(),
         List.of(),
         "",
+        false,
         false);
   }
 
@@ -104,7 +142,8 @@ final class ViewBuilder {
       String url,
       List<Ref> feeds,
       List<Meta> extraMeta,
-      String jsonLd) {
+      String jsonLd,
+      boolean math) {
     String canonical = urls.absolute(url);
     String summary = summary(description);
     List<Meta> meta = new ArrayList<>();
@@ -124,7 +163,7 @@ final class ViewBuilder {
       meta.add(Meta.name("twitter:description", summary));
     }
     meta.addAll(extraMeta);
-    return new PageMeta(kind, title, description, url, canonical, feeds, meta, jsonLd, true);
+    return new PageMeta(kind, title, description, url, canonical, feeds, meta, jsonLd, true, math);
   }
 
   /** The site's feed, when the base URL names a host (feeds need absolute URLs). */
@@ -159,13 +198,26 @@ final class ViewBuilder {
 
   CollectionView collection(ResolvedCollection c) {
     var collection = c.collection();
+    List<PaperView> list = papers(c.paperIds());
+    Map<String, Long> counts = new HashMap<>();
+    list.forEach(p -> p.tags().forEach(t -> counts.merge(t.label(), 1L, Long::sum)));
+    List<Ref> tags =
+        counts.entrySet().stream()
+            .sorted(
+                Comparator.comparing((Map.Entry<String, Long> e) -> -e.getValue())
+                    .thenComparing(Map.Entry::getKey))
+            .map(e -> new Ref(e.getKey(), urls.tag(e.getKey())))
+            .toList();
     return new CollectionView(
         collection.id(),
         collection.title(),
         collection.description(),
         urls.collection(collection.id()),
         c.introHtml(),
-        papers(c.paperIds()));
+        collection.layout(),
+        tags,
+        urls.collectionBibtex(collection.id()),
+        list);
   }
 
   List<TagView> tags() {
@@ -176,7 +228,7 @@ final class ViewBuilder {
     return new TagView(group.name(), urls.tag(group.name()), papers(group.paperIds()));
   }
 
-  private PaperView paper(ResolvedPaper resolved) {
+  private PaperView paper(ResolvedPaper resolved, RelatedPapers related) {
     Paper p = resolved.paper();
     return new PaperView(
         p.id(),
@@ -191,11 +243,23 @@ final class ViewBuilder {
         p.doi().isEmpty() ? "" : "https://doi.org/" + p.doi(),
         p.links().stream().map(l -> new Ref(l.label(), l.url())).toList(),
         p.tags().stream().map(t -> new Ref(t, urls.tag(t))).toList(),
+        String.join(" ", p.tags()),
         resolved.collectionIds().stream()
             .map(collectionsById::get)
             .map(c -> new Ref(c.collection().title(), urls.collection(c.id())))
             .toList(),
         resolved.abstractHtml(),
-        resolved.notesHtml());
+        resolved.notesHtml(),
+        related.of(resolved).stream()
+            .map(resolvedPapers::get)
+            .map(r -> new Ref(r.paper().title(), urls.paper(r.id())))
+            .toList(),
+        BibTeX.entry(p),
+        urls.paperBibtex(p.id()),
+        hasMath(resolved.abstractHtml()) || hasMath(resolved.notesHtml()));
+  }
+
+  private static boolean hasMath(String html) {
+    return html.contains("<span class=\"math ");
   }
 }

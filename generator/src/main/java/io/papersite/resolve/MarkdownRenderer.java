@@ -27,14 +27,18 @@ final class MarkdownRenderer {
 
   private static final List<Extension> EXTENSIONS =
       List.of(
-          TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create());
+          TablesExtension.create(),
+          StrikethroughExtension.create(),
+          AutolinkExtension.create(),
+          MathExtension.create());
 
   private final Parser parser =
       Parser.builder()
           .extensions(EXTENSIONS)
           .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES)
           .build();
-  private final TextContentRenderer textRenderer = TextContentRenderer.builder().build();
+  private final TextContentRenderer textRenderer =
+      TextContentRenderer.builder().extensions(EXTENSIONS).build();
   private final HtmlRenderer renderer =
       HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
   private final LinkTargets linkTargets;

@@ -95,6 +95,7 @@ public final class Resolver {
               markdown.render(paper.abstractText(), urls.paper(paper.id())),
               markdown.plainText(paper.abstractText()),
               markdown.render(paper.notes(), urls.paper(paper.id())),
+              markdown.plainText(paper.notes()),
               in));
     }
     List<ResolvedCollection> resolvedCollections =
@@ -117,15 +118,19 @@ public final class Resolver {
         tagGroups);
   }
 
-  /** The pages the render stage writes, as files relative to the site root. */
+  /** The pages and files the render stage writes that links may point at, relative to the root. */
   private static Set<String> sitePages(
       SiteUrls urls, Set<String> papers, Set<String> collections, Set<String> tags) {
     Set<String> pages = new HashSet<>();
     pages.add(urls.outputPath(urls.home()));
     pages.add(urls.outputPath(urls.papers()));
     pages.add(urls.outputPath(urls.tags()));
+    pages.add(urls.outputPath(urls.search()));
+    pages.add(urls.outputPath(urls.bibtex()));
     papers.forEach(id -> pages.add(urls.outputPath(urls.paper(id))));
+    papers.forEach(id -> pages.add(urls.outputPath(urls.paperBibtex(id))));
     collections.forEach(id -> pages.add(urls.outputPath(urls.collection(id))));
+    collections.forEach(id -> pages.add(urls.outputPath(urls.collectionBibtex(id))));
     tags.forEach(tag -> pages.add(urls.outputPath(urls.tag(tag))));
     return pages;
   }

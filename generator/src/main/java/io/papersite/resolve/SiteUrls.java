@@ -101,6 +101,28 @@ public final class SiteUrls {
     return collection(id) + "feed.xml";
   }
 
+  public String search() {
+    return basePath + "search/";
+  }
+
+  public String searchIndex() {
+    return basePath + "search-index.json";
+  }
+
+  /** A paper's BibTeX entry, beside its page. */
+  public String paperBibtex(String id) {
+    return basePath + "papers/" + id + ".bib";
+  }
+
+  public String collectionBibtex(String id) {
+    return basePath + "collections/" + id + ".bib";
+  }
+
+  /** The BibTeX of every paper. */
+  public String bibtex() {
+    return basePath + "papers.bib";
+  }
+
   /** The page GitHub Pages serves for every missing path. */
   public String notFound() {
     return basePath + "404.html";

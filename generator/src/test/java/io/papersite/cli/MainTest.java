@@ -51,7 +51,7 @@ class MainTest {
 
     assertThat(status).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .startsWith("Papersite: 1 paper, 5 pages, 11 files written to ");
+        .startsWith("Papersite: 1 paper, 6 pages, 17 files written to ");
     assertThat(Files.readString(site.resolve("papers/one/index.html")))
         .contains("href=\"/sub/assets/style.css\"");
   }

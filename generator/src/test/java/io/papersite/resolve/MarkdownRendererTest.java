@@ -33,6 +33,24 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void keepsMathAwayFromMarkdownForKatex() {
+    assertThat(render("Loss $a_1 * b_2 < c$ and $$\\sum_i x_i$$ and \\(y\\) and \\[z\\]."))
+        .isEqualTo(
+            "<p>Loss <span class=\"math math-inline\">\\(a_1 * b_2 &lt; c\\)</span> and"
+                + " <span class=\"math math-display\">\\[\\sum_i x_i\\]</span> and"
+                + " <span class=\"math math-inline\">\\(y\\)</span> and"
+                + " <span class=\"math math-display\">\\[z\\]</span>.</p>\n");
+  }
+
+  @Test
+  void leavesDollarsThatAreNotMathAlone() {
+    assertThat(render("From $5 to $10, or 5$ each; \\$x\\$ and `$code$` and $ spaced $."))
+        .isEqualTo(
+            "<p>From $5 to $10, or 5$ each; $x$ and <code>$code$</code> and $ spaced $.</p>\n");
+    assertThat(render("A \\(lone paren and \\%")).isEqualTo("<p>A (lone paren and %</p>\n");
+  }
+
+  @Test
   void escapesRawHtml() {
     assertThat(render("Uses <SEG> tokens <script>alert(1)</script>"))
         .isEqualTo("<p>Uses &lt;SEG&gt; tokens &lt;script&gt;alert(1)&lt;/script&gt;</p>\n");

@@ -13,6 +13,7 @@ import java.util.List;
  * @param jsonLd schema.org data for {@code <script type="application/ld+json">}, already escaped
  *     for that context (print with {@code ?no_esc}); empty when the page has none
  * @param indexable false for pages search engines should not list (the 404 page)
+ * @param math whether the page shows math, so that the layout loads KaTeX
  */
 public record PageMeta(
     String kind,
@@ -23,7 +24,8 @@ public record PageMeta(
     List<Ref> feeds,
     List<Meta> meta,
     String jsonLd,
-    boolean indexable) {
+    boolean indexable,
+    boolean math) {
 
   public PageMeta {
     feeds = List.copyOf(feeds);

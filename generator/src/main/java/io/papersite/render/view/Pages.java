@@ -43,4 +43,7 @@ public final class Pages {
 
   /** {@code 404.ftlh}: what GitHub Pages shows for a missing path, at any depth. */
   public record NotFoundPage(SiteView site, PageMeta page) implements Page {}
+
+  /** {@code search.ftlh}: searches as the reader types, with the search index. */
+  public record SearchPage(SiteView site, PageMeta page) implements Page {}
 }

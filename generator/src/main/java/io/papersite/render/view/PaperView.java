@@ -4,8 +4,14 @@ import java.util.List;
 
 /**
  * A paper as templates see it: every value ready to print, URLs built, Markdown rendered to HTML
- * ({@code abstractHtml}, {@code notesHtml}: print with {@code ?no_esc}). Absent values are empty;
- * {@code arxivUrl} and {@code doiUrl} link to the abstract page and the DOI resolver.
+ * ({@code abstractHtml}, {@code notesHtml}: print with {@code ?no_esc}). Absent values are empty.
+ *
+ * @param arxivUrl the arXiv abstract page, when the paper has an arXiv id
+ * @param doiUrl the DOI resolver's URL, when the paper has a DOI
+ * @param tagNames the tags separated by spaces, for {@code data-} attributes that scripts read
+ * @param related papers that share tags and collections with this one, most related first
+ * @param bibtex the paper's BibTeX entry; {@code bibtexUrl} is the same as a file
+ * @param math whether the abstract or notes contain math, so that KaTeX is loaded
  */
 public record PaperView(
     String id,
@@ -20,6 +26,11 @@ public record PaperView(
     String doiUrl,
     List<Ref> links,
     List<Ref> tags,
+    String tagNames,
     List<Ref> collections,
     String abstractHtml,
-    String notesHtml) {}
+    String notesHtml,
+    List<Ref> related,
+    String bibtex,
+    String bibtexUrl,
+    boolean math) {}

@@ -3,10 +3,14 @@ package io.papersite.render.view;
 import java.util.List;
 
 /**
- * What every template knows of the site.
+ * What every template knows of the site. URLs are ready to print.
  *
  * @param stylesheets the theme's CSS, then the user's {@code assets/custom.css} when present
  * @param nav the main navigation
+ * @param script the theme's own script (colour scheme toggle, filters, search, copy buttons)
+ * @param searchIndexUrl the search data, fetched by the search page when it is first used
+ * @param bibtexUrl the BibTeX of every paper
+ * @param vendor the browser libraries copied from WebJars
  */
 public record SiteView(
     String title,
@@ -15,7 +19,16 @@ public record SiteView(
     String homeUrl,
     String papersUrl,
     String tagsUrl,
+    String searchUrl,
+    String searchIndexUrl,
+    String bibtexUrl,
     String baseUrl,
     List<String> stylesheets,
+    String script,
+    Vendor vendor,
     List<Ref> nav,
-    String generator) {}
+    String generator) {
+
+  /** URLs of the vendored libraries: lunr for search, KaTeX for math. */
+  public record Vendor(String lunr, String katexStylesheet, String katex, String katexAutoRender) {}
+}

@@ -1,0 +1,110 @@
+package io.papersite.render;
+
+import io.papersite.model.Link;
+import io.papersite.model.Paper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * BibTeX entries made from papers: {@code @inproceedings} for a conference venue, {@code @article}
+ * for a journal, {@code @misc} otherwise (arXiv-only papers carry {@code eprint}). The paper's id
+ * is the citation key. Values are escaped for BibTeX, so any title survives a LaTeX run.
+ */
+final class BibTeX {
+
+  private static final String[] MONTHS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
+  };
+
+  private BibTeX() {}
+
+  static String entry(Paper paper) {
+    List<String[]> fields = new ArrayList<>();
+    fields.add(field("title", escape(paper.title())));
+    if (!paper.authors().isEmpty()) {
+      fields.add(field("author", escape(String.join(" and ", paper.authors()))));
+    }
+    String type = "misc";
+    if (!paper.venue().isEmpty()) {
+      boolean conference = ScholarlyMetadata.isConference(paper.venue());
+      type = conference ? "inproceedings" : "article";
+      fields.add(field(conference ? "booktitle" : "journal", escape(paper.venue())));
+    }
+    paper
+        .date()
+        .ifPresent(
+            d -> {
+              fields.add(field("year", String.valueOf(d.year())));
+              if (d.month() > 0) {
+                fields.add(new String[] {"month", MONTHS[d.month() - 1]});
+              }
+            });
+    if (!paper.doi().isEmpty()) {
+      fields.add(field("doi", escape(paper.doi())));
+    }
+    if (!paper.arxiv().isEmpty()) {
+      fields.add(field("eprint", paper.arxiv()));
+      fields.add(field("archivePrefix", "arXiv"));
+    }
+    url(paper).ifPresent(u -> fields.add(field("url", escapeUrl(u))));
+    if (!paper.tags().isEmpty()) {
+      fields.add(field("keywords", escape(String.join(", ", paper.tags()))));
+    }
+    StringBuilder bib =
+        new StringBuilder("@").append(type).append('{').append(paper.id()).append(",\n");
+    for (String[] f : fields) {
+      bib.append("  ").append(f[0]).append(" = ").append(f[1]).append(",\n");
+    }
+    return bib.append("}\n").toString();
+  }
+
+  /** Entries one after another, for a collection's or the site's .bib file. */
+  static String entries(List<Paper> papers) {
+    StringBuilder bib = new StringBuilder();
+    for (Paper paper : papers) {
+      if (bib.length() > 0) {
+        bib.append('\n');
+      }
+      bib.append(entry(paper));
+    }
+    return bib.toString();
+  }
+
+  private static String[] field(String name, String value) {
+    return new String[] {name, "{" + value + "}"};
+  }
+
+  /** The paper's best URL: its DOI, its arXiv page, else its first link. */
+  private static java.util.Optional<String> url(Paper paper) {
+    if (!paper.doi().isEmpty()) {
+      return java.util.Optional.of("https://doi.org/" + paper.doi());
+    }
+    if (!paper.arxiv().isEmpty()) {
+      return java.util.Optional.of("https://arxiv.org/abs/" + paper.arxiv());
+    }
+    return paper.links().stream().map(Link::url).findFirst();
+  }
+
+  /** LaTeX's special characters as commands, and braces balanced by construction. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '\\' -> out.append("\\textbackslash{}");
+        case '{' -> out.append("\\{");
+        case '}' -> out.append("\\}");
+        case '&', '%', '$', '#', '_' -> out.append('\\').append(c);
+        case '^' -> out.append("\\^{}");
+        case '~' -> out.append("\\~{}");
+        case '\n', '\r' -> out.append(' ');
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** URLs keep their characters (the url package reads them verbatim) but not unbalanced braces. */
+  private static String escapeUrl(String url) {
+    return url.replace("{", "%7B").replace("}", "%7D").replace(" ", "%20");
+  }
+}

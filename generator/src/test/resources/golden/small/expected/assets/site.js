@@ -1,0 +1,247 @@
+/* Papersite default theme: colour scheme toggle, listing filters, search, copy buttons, math.
+   Everything here enhances pages that already work without it. */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "papersite-scheme";
+
+  function currentScheme() {
+    var chosen = document.documentElement.dataset.scheme;
+    if (chosen) return chosen;
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  }
+
+  function setUpSchemeToggle() {
+    var button = document.querySelector("[data-scheme-toggle]");
+    if (!button) return;
+    function label() {
+      var dark = currentScheme() === "dark";
+      button.textContent = dark ? "Light mode" : "Dark mode";
+      button.setAttribute("aria-pressed", dark ? "true" : "false");
+    }
+    button.hidden = false;
+    label();
+    button.addEventListener("click", function () {
+      var next = currentScheme() === "dark" ? "light" : "dark";
+      document.documentElement.dataset.scheme = next;
+      try { localStorage.setItem(STORAGE_KEY, next); } catch (e) { /* private mode: not remembered */ }
+      label();
+    });
+  }
+
+  function setUpListing(listing) {
+    var tools = listing.querySelector("[data-listing-tools]");
+    var container = listing.querySelector("[data-items]");
+    if (!tools || !container) return;
+    var items = Array.prototype.slice.call(container.children);
+    var selected = [];
+    var count = tools.querySelector("[data-count]");
+    var sort = tools.querySelector("[data-sort]");
+    tools.hidden = false;
+
+    function apply() {
+      var shown = 0;
+      items.forEach(function (item) {
+        var tags = (item.dataset.tags || "").split(" ");
+        var visible = selected.every(function (tag) { return tags.indexOf(tag) >= 0; });
+        item.hidden = !visible;
+        if (visible) shown++;
+      });
+      count.textContent = selected.length === 0
+        ? ""
+        : shown + " of " + items.length + " papers tagged " + selected.join(" and ");
+    }
+
+    tools.querySelectorAll("[data-tag]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        var tag = button.dataset.tag;
+        var at = selected.indexOf(tag);
+        if (at >= 0) selected.splice(at, 1); else selected.push(tag);
+        button.setAttribute("aria-pressed", at >= 0 ? "false" : "true");
+        apply();
+      });
+    });
+
+    sort.addEventListener("change", function () {
+      var by = sort.value;
+      var sorted = items.slice().sort(function (a, b) {
+        if (by === "title") return a.dataset.title.localeCompare(b.dataset.title);
+        if (by === "date") {
+          var byDate = (b.dataset.date || "").localeCompare(a.dataset.date || "");
+          if (byDate !== 0) return byDate;
+        }
+        return Number(a.dataset.position) - Number(b.dataset.position);
+      });
+      sorted.forEach(function (item) { container.appendChild(item); });
+    });
+  }
+
+  function setUpCopyButtons() {
+    document.querySelectorAll("[data-copy]").forEach(function (button) {
+      var source = document.getElementById(button.dataset.copy);
+      var status = button.parentNode.querySelector("[data-copy-status]");
+      if (!source) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var text = source.textContent;
+        function selectIt() {
+          var range = document.createRange();
+          range.selectNodeContents(source);
+          var selection = window.getSelection();
+          selection.removeAllRanges();
+          selection.addRange(range);
+          status.textContent = "Selected: press Ctrl+C (or Cmd+C) to copy";
+        }
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(text).then(function () {
+            status.textContent = "Copied";
+          }, selectIt);
+        } else {
+          selectIt();
+        }
+      });
+    });
+  }
+
+  function setUpSearch(form) {
+    var input = form.querySelector("input[type=search]");
+    var status = document.getElementById("search-status");
+    var results = document.getElementById("search-results");
+    var documents = null;
+    var index = null;
+    var loading = null;
+    var timer = null;
+
+    function load() {
+      if (loading) return loading;
+      status.textContent = "Loading the search index…";
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = form.dataset.lunr;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      }).then(function () {
+        return fetch(form.dataset.index);
+      }).then(function (response) {
+        return response.json();
+      }).then(function (data) {
+        var started = performance.now();
+        documents = data;
+        index = lunr(function () {
+          this.ref("i");
+          this.field("t", { boost: 10 });
+          this.field("a", { boost: 5 });
+          this.field("g", { boost: 5 });
+          this.field("b");
+          this.field("n");
+          this.metadataWhitelist = [];
+          var builder = this;
+          data.forEach(function (doc, i) {
+            builder.add({ i: String(i), t: doc.t, a: doc.a || "", g: doc.g || "", b: doc.b || "", n: doc.n || "" });
+          });
+        });
+        form.dataset.indexMs = String(Math.round(performance.now() - started));
+      });
+      return loading;
+    }
+
+    function terms(text) {
+      return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (t) {
+        return t.length > 0 && lunr.stopWordFilter(new lunr.Token(t)) !== undefined;
+      }).map(function (t) {
+        return lunr.stemmer(new lunr.Token(t)).toString();
+      });
+    }
+
+    function show(text) {
+      results.textContent = "";
+      var query = terms(text);
+      if (query.length === 0) {
+        status.textContent = "";
+        return;
+      }
+      var found = index.query(function (q) {
+        query.forEach(function (term) {
+          q.term(term, { presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.TRAILING });
+        });
+      });
+      status.textContent = found.length === 0
+        ? "No paper matches “" + text + "”."
+        : found.length + (found.length === 1 ? " paper matches" : " papers match") + " “" + text + "”.";
+      found.slice(0, 50).forEach(function (hit) {
+        var doc = documents[Number(hit.ref)];
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = doc.u;
+        a.textContent = doc.t;
+        li.appendChild(a);
+        var meta = [doc.a, doc.d].filter(Boolean).join(" · ");
+        if (meta) {
+          var p = document.createElement("p");
+          p.className = "paper-meta";
+          p.textContent = meta;
+          li.appendChild(p);
+        }
+        if (doc.b) {
+          var snippet = document.createElement("p");
+          snippet.className = "snippet";
+          snippet.textContent = doc.b.length > 220 ? doc.b.slice(0, 220).replace(/\s+\S*$/, "") + "…" : doc.b;
+          li.appendChild(snippet);
+        }
+        results.appendChild(li);
+      });
+    }
+
+    function search() {
+      var text = input.value.trim();
+      var url = new URL(window.location.href);
+      if (text) url.searchParams.set("q", text); else url.searchParams.delete("q");
+      history.replaceState(null, "", url);
+      load().then(function () { show(text); }, function () {
+        status.textContent = "The search index could not be loaded.";
+      });
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      search();
+    });
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(search, 120);
+    });
+    input.addEventListener("focus", function () { load(); }, { once: true });
+    var initial = new URL(window.location.href).searchParams.get("q");
+    if (initial) {
+      input.value = initial;
+      search();
+    }
+  }
+
+  function renderMath() {
+    if (typeof window.renderMathInElement !== "function") return;
+    window.renderMathInElement(document.body, {
+      delimiters: [
+        { left: "\\(", right: "\\)", display: false },
+        { left: "\\[", right: "\\]", display: true }
+      ],
+      throwOnError: false
+    });
+  }
+
+  function start() {
+    setUpSchemeToggle();
+    document.querySelectorAll("[data-listing]").forEach(setUpListing);
+    setUpCopyButtons();
+    var form = document.querySelector("[data-search]");
+    if (form) setUpSearch(form);
+    renderMath();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
