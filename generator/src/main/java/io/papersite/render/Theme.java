@@ -5,22 +5,27 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * A built-in theme on the classpath ({@code papersite/themes/<name>/}) under the user's {@code
- * templates/} folder: a user file replaces the theme's file of the same path.
+ * templates/} folder: a user file replaces the theme's file of the same path. A theme may name a
+ * {@code parent} in its {@code theme.properties}, whose files it then inherits and overrides.
  */
 final class Theme {
 
   static final String CLASSPATH_ROOT = "papersite/themes/";
   private static final String MARKER = "theme.properties";
+  private static final List<String> BUILT_IN = List.of("default", "minimal");
 
   private final String name;
   private final Optional<Path> userDirectory;
@@ -33,12 +38,12 @@ final class Theme {
 
   /** Whether the theme exists on the classpath. */
   boolean exists() {
-    return classLoader.getResource(CLASSPATH_ROOT + name + "/" + MARKER) != null;
+    return BUILT_IN.contains(name) && classLoader.getResource(marker(name)) != null;
   }
 
   /** The names of the built-in themes, for an error message. */
   static List<String> builtIn() {
-    return List.of("default");
+    return BUILT_IN;
   }
 
   TemplateLoader templateLoader() throws IOException {
@@ -46,16 +51,24 @@ final class Theme {
     if (userDirectory.isPresent()) {
       loaders.add(new FileTemplateLoader(userDirectory.get().toFile()));
     }
-    loaders.add(new ClassTemplateLoader(classLoader, "/" + CLASSPATH_ROOT + name));
+    for (String theme : lineage()) {
+      loaders.add(new ClassTemplateLoader(classLoader, "/" + CLASSPATH_ROOT + theme));
+    }
     return new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0]));
   }
 
-  /** The theme's assets then the user's, by path under the site root; user files win. */
+  /**
+   * The assets of the theme's ancestors, the theme's, then the user's, by path under the site root.
+   */
   SortedMap<String, byte[]> assets() {
     SortedMap<String, byte[]> assets = new TreeMap<>();
-    String root = CLASSPATH_ROOT + name + "/";
-    ClasspathFolder.read(classLoader, root + MARKER, root + "assets/")
-        .forEach((path, bytes) -> assets.put("assets/" + path, bytes));
+    List<String> lineage = new ArrayList<>(lineage());
+    java.util.Collections.reverse(lineage);
+    for (String theme : lineage) {
+      String root = CLASSPATH_ROOT + theme + "/";
+      ClasspathFolder.read(classLoader, marker(theme), root + "assets/")
+          .forEach((path, bytes) -> assets.put("assets/" + path, bytes));
+    }
     userDirectory.ifPresent(
         d -> {
           SortedMap<String, byte[]> user = new TreeMap<>();
@@ -63,5 +76,32 @@ final class Theme {
           user.forEach((path, bytes) -> assets.put("assets/" + path, bytes));
         });
     return assets;
+  }
+
+  /** This theme, then its parent, and so on. */
+  private List<String> lineage() {
+    List<String> lineage = new ArrayList<>();
+    String theme = name;
+    while (theme != null && !lineage.contains(theme) && BUILT_IN.contains(theme)) {
+      lineage.add(theme);
+      theme = properties(theme).getProperty("parent");
+    }
+    return lineage;
+  }
+
+  private Properties properties(String theme) {
+    Properties properties = new Properties();
+    try (InputStream in = classLoader.getResourceAsStream(marker(theme))) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties;
+  }
+
+  private static String marker(String theme) {
+    return CLASSPATH_ROOT + theme + "/" + MARKER;
   }
 }
