@@ -1,5 +1,6 @@
 package io.papersite;
 
+import io.papersite.bibtex.BibTeXImporter;
 import io.papersite.load.ContentFiles;
 import io.papersite.load.ContentLoader;
 import io.papersite.model.Content;
@@ -80,6 +81,15 @@ public final class Papersite {
    */
   public static PublishResult publish(PublishRequest request) {
     return new BranchPublisher(request).publish();
+  }
+
+  /**
+   * Imports BibTeX files as paper entries of the content folder, never overwriting one.
+   *
+   * @return what was created, updated and skipped, and the entries that could not be read
+   */
+  public static ImportResult importBibtex(ImportRequest request) {
+    return new BibTeXImporter(request).run();
   }
 
   /** The stages up to resolve, which find every content problem. */

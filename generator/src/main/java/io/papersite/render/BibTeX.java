@@ -16,6 +16,32 @@ final class BibTeX {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"
   };
 
+  /** Field names that mean something else: a link with such a label is not written as a field. */
+  private static final java.util.Set<String> RESERVED =
+      java.util.Set.of(
+          "title",
+          "author",
+          "editor",
+          "journal",
+          "booktitle",
+          "year",
+          "month",
+          "date",
+          "doi",
+          "eprint",
+          "archiveprefix",
+          "keywords",
+          "abstract",
+          "note",
+          "volume",
+          "number",
+          "pages",
+          "publisher",
+          "crossref",
+          "howpublished",
+          "type",
+          "key");
+
   private BibTeX() {}
 
   static String entry(Paper paper) {
@@ -46,9 +72,21 @@ final class BibTeX {
       fields.add(field("eprint", paper.arxiv()));
       fields.add(field("archivePrefix", "arXiv"));
     }
-    url(paper).ifPresent(u -> fields.add(field("url", escapeUrl(u))));
+    boolean ownUrl = paper.links().stream().anyMatch(l -> l.label().equals("url"));
+    if (!ownUrl) {
+      url(paper).ifPresent(u -> fields.add(field("url", escapeUrl(u))));
+    }
+    for (Link link : paper.links()) {
+      String name = link.label().toLowerCase(java.util.Locale.ROOT);
+      if (name.matches("[a-z]+") && !RESERVED.contains(name)) {
+        fields.add(field(name, escapeUrl(link.url())));
+      }
+    }
     if (!paper.tags().isEmpty()) {
       fields.add(field("keywords", escape(String.join(", ", paper.tags()))));
+    }
+    if (!paper.abstractText().isBlank()) {
+      fields.add(field("abstract", escape(paper.abstractText().source().strip())));
     }
     StringBuilder bib =
         new StringBuilder("@").append(type).append('{').append(paper.id()).append(",\n");
@@ -74,7 +112,7 @@ final class BibTeX {
     return new String[] {name, "{" + value + "}"};
   }
 
-  /** The paper's best URL: its DOI, its arXiv page, else its first link. */
+  /** The paper's best URL: its DOI, its arXiv page, else its first link (when none is "url"). */
   private static java.util.Optional<String> url(Paper paper) {
     if (!paper.doi().isEmpty()) {
       return java.util.Optional.of("https://doi.org/" + paper.doi());

@@ -52,6 +52,7 @@ class BibTeXTest {
                 + "  month = jul,\n"
                 + "  doi = {10.1145/3292500.3330919},\n"
                 + "  url = {https://doi.org/10.1145/3292500.3330919},\n"
+                + "  code = {https://github.com/x/y},\n"
                 + "  keywords = {retrieval, llm},\n"
                 + "}\n");
   }
