@@ -235,6 +235,14 @@ final class EntryMapping {
                 links.put(name, url);
               }
             });
+    // BibTeX's url often repeats a link given under its own name (code, pdf): keep the named one.
+    String url = links.get("url");
+    boolean repeated =
+        links.entrySet().stream()
+            .anyMatch(e -> !e.getKey().equals("url") && e.getValue().equals(url));
+    if (url != null && repeated) {
+      links.remove("url");
+    }
     return links;
   }
 

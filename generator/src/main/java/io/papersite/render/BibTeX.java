@@ -64,6 +64,9 @@ final class BibTeX {
               if (d.month() > 0) {
                 fields.add(new String[] {"month", MONTHS[d.month() - 1]});
               }
+              if (d.day() > 0) {
+                fields.add(field("date", d.iso())); // biblatex's field keeps the day
+              }
             });
     if (!paper.doi().isEmpty()) {
       fields.add(field("doi", escape(paper.doi())));
@@ -123,10 +126,19 @@ final class BibTeX {
     return paper.links().stream().map(Link::url).findFirst();
   }
 
-  /** LaTeX's special characters as commands, and braces balanced by construction. */
+  /**
+   * LaTeX's special characters as commands, and braces balanced by construction. Ligatures that
+   * LaTeX would make of {@code --}, {@code ``} and {@code ''} are broken with {@code {}}, so the
+   * text reads back as written.
+   */
   static String escape(String text) {
     StringBuilder out = new StringBuilder();
+    char previous = 0;
     for (char c : text.toCharArray()) {
+      if ((c == '-' || c == '`' || c == '\'') && previous == c) {
+        out.append("{}");
+      }
+      previous = c;
       switch (c) {
         case '\\' -> out.append("\\textbackslash{}");
         case '{' -> out.append("\\{");
