@@ -9,6 +9,7 @@ import io.papersite.model.SiteSettings;
 import io.papersite.model.SourcePosition;
 import io.papersite.parse.ContentParser;
 import io.papersite.publish.BranchPublisher;
+import io.papersite.render.AwesomeList;
 import io.papersite.render.OutputFile;
 import io.papersite.render.SiteRenderer;
 import io.papersite.resolve.ResolvedSite;
@@ -90,6 +91,53 @@ public final class Papersite {
    */
   public static ImportResult importBibtex(ImportRequest request) {
     return new BibTeXImporter(request).run();
+  }
+
+  /** The marker lines between which {@link #updateReadme} writes the list of papers. */
+  public static final String README_BEGIN = "<!-- papersite:begin -->";
+
+  public static final String README_END = "<!-- papersite:end -->";
+
+  /**
+   * Writes the collection as an awesome list into a Markdown file (a repository's README) between
+   * the lines {@value #README_BEGIN} and {@value #README_END}; the rest of the file stays as it is.
+   *
+   * @return whether the file changed
+   * @throws ContentException when the content has errors, or the file lacks the marker lines
+   */
+  public static boolean updateReadme(GenerateRequest request, Path readme) {
+    Build build = check(request, false);
+    String shown = build.loader.displayPath(readme);
+    String text;
+    try {
+      text = Files.exists(readme) ? Files.readString(readme) : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + readme, e);
+    }
+    int begin = text.indexOf(README_BEGIN);
+    int end = text.indexOf(README_END);
+    if (begin < 0 || end < begin) {
+      build.problems.error(
+          SourcePosition.ofFile(shown),
+          "add the two lines "
+              + README_BEGIN
+              + " and "
+              + README_END
+              + " where the list of papers should go");
+      build.failOnErrors();
+    }
+    String list = new AwesomeList(build.site).body(2);
+    String updated =
+        text.substring(0, begin + README_BEGIN.length()) + "\n" + list + text.substring(end);
+    if (updated.equals(text)) {
+      return false;
+    }
+    try {
+      Files.writeString(readme, updated);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + readme, e);
+    }
+    return true;
   }
 
   /** The stages up to resolve, which find every content problem. */

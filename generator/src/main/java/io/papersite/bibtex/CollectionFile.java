@@ -46,7 +46,7 @@ final class CollectionFile {
     try {
       if (!Files.exists(file)) {
         StringBuilder yaml =
-            new StringBuilder("title: ").append(PaperYaml.quote(id)).append("\npapers:\n");
+            new StringBuilder("title: ").append(PaperYaml.quote(title(id))).append("\npapers:\n");
         new LinkedHashSet<>(paperIds).forEach(p -> yaml.append("  - ").append(p).append('\n'));
         Files.createDirectories(file.getParent());
         Files.writeString(file, yaml, StandardCharsets.UTF_8);
@@ -112,6 +112,14 @@ final class CollectionFile {
     String indent = " ".repeat(Math.max(0, last.column() - 3));
     lines.add(last.line(), items(added, indent).stripTrailing());
     return String.join("\n", lines);
+  }
+
+  /**
+   * A first title made from the id, for the owner to edit: "reading-group" gives "Reading group".
+   */
+  static String title(String id) {
+    String words = id.replace('-', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private static String items(List<String> ids, String indent) {

@@ -4,6 +4,8 @@ import io.papersite.BuildTimestamp;
 import io.papersite.ContentException;
 import io.papersite.GenerateRequest;
 import io.papersite.GenerateResult;
+import io.papersite.ImportRequest;
+import io.papersite.ImportResult;
 import io.papersite.Papersite;
 import io.papersite.ValidateResult;
 import java.io.PrintStream;
@@ -22,8 +24,12 @@ public final class Main {
   static final String USAGE =
       "usage: papersite build|validate [--content DIR] [--out DIR] [--templates DIR]"
           + " [--base-url URL] [--theme NAME] [--strict]\n"
+          + "       papersite import --files A.bib,B.bib [--update] [--collection ID] [--content DIR]\n"
+          + "       papersite readme [--file README.md] [--content DIR] [--base-url URL]\n"
           + "  build             check the content and write the site\n"
           + "  validate          check the content and write nothing\n"
+          + "  import            write BibTeX entries as papers/<id>.yaml, never overwriting one\n"
+          + "  readme            write the papers as a list between the README's papersite markers\n"
           + "  --content DIR     the content folder (default: content)\n"
           + "  --out DIR         where the site is written (default: target/papersite)\n"
           + "  --templates DIR   your template overrides (default: templates, beside the content"
@@ -31,6 +37,9 @@ public final class Main {
           + "  --base-url URL    the URL the site is served from, overriding site.yaml\n"
           + "  --theme NAME      a built-in theme, overriding site.yaml\n"
           + "  --strict          treat warnings as errors";
+
+  private static final java.util.List<String> COMMANDS =
+      java.util.List.of("build", "validate", "import", "readme");
 
   private Main() {}
 
@@ -40,18 +49,33 @@ public final class Main {
 
   /** Runs the command and returns its exit status; testable without exiting the JVM. */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !(args[0].equals("build") || args[0].equals("validate"))) {
+    if (args.length == 0 || !COMMANDS.contains(args[0])) {
       err.println(args.length == 0 ? USAGE : "unknown command '" + args[0] + "'\n" + USAGE);
       return 2;
     }
     GenerateRequest request;
+    Options options = new Options();
     try {
-      request = parse(Arrays.asList(args).subList(1, args.length).iterator());
+      request = parse(Arrays.asList(args).subList(1, args.length).iterator(), options, args[0]);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage() + "\n" + USAGE);
       return 2;
     }
     try {
+      if (args[0].equals("import")) {
+        return importBibtex(request, options, out, err);
+      }
+      if (args[0].equals("readme")) {
+        Path file = request.projectDirectory().resolve(options.readme);
+        boolean changed = Papersite.updateReadme(request, file);
+        out.println(
+            "Papersite: "
+                + (changed
+                    ? "wrote the list of papers into "
+                    : "the list of papers is up to date in ")
+                + file);
+        return 0;
+      }
       if (args[0].equals("build")) {
         GenerateResult result = Papersite.generate(request);
         result.warnings().forEach(err::println);
@@ -71,7 +95,35 @@ public final class Main {
     }
   }
 
-  private static GenerateRequest parse(Iterator<String> args) {
+  /** What only some commands take. */
+  private static final class Options {
+    final java.util.List<Path> files = new java.util.ArrayList<>();
+    boolean update;
+    String collection;
+    String readme = "README.md";
+  }
+
+  private static int importBibtex(
+      GenerateRequest request, Options options, PrintStream out, PrintStream err) {
+    if (options.files.isEmpty()) {
+      err.println("import needs --files A.bib[,B.bib]\n" + USAGE);
+      return 2;
+    }
+    ImportResult result =
+        Papersite.importBibtex(
+            new ImportRequest(
+                request.projectDirectory(),
+                request.contentDirectory(),
+                options.files,
+                options.update,
+                options.collection));
+    var report = result.report();
+    out.println(report.get(0));
+    report.subList(1, report.size()).forEach(err::println);
+    return result.problems().stream().anyMatch(io.papersite.model.Problem::isError) ? 1 : 0;
+  }
+
+  private static GenerateRequest parse(Iterator<String> args, Options options, String command) {
     Path project = Path.of("").toAbsolutePath();
     GenerateRequest request =
         GenerateRequest.forProject(project)
@@ -81,6 +133,10 @@ public final class Main {
       String option = args.next();
       if (option.equals("--strict")) {
         request = request.withStrict(true);
+        continue;
+      }
+      if (option.equals("--update") && command.equals("import")) {
+        options.update = true;
         continue;
       }
       if (!args.hasNext()) {
@@ -96,6 +152,13 @@ public final class Main {
         }
         case "--base-url" -> request = request.withBaseUrl(value);
         case "--theme" -> request = request.withTheme(value);
+        case "--files" -> {
+          for (String file : value.split(",")) {
+            options.files.add(Path.of(file.strip()));
+          }
+        }
+        case "--collection" -> options.collection = value;
+        case "--file" -> options.readme = value;
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }

@@ -75,6 +75,67 @@ final class JsonExport {
     }
   }
 
+  /**
+   * CSL-JSON, the format of Zotero and Mendeley and of citeproc: every paper as a reference manager
+   * reads it. Names split at the last space into given and family names.
+   */
+  String cslJson(List<ResolvedPaper> papers) {
+    ArrayNode list = JSON.createArrayNode();
+    for (ResolvedPaper resolved : papers) {
+      Paper p = resolved.paper();
+      ObjectNode item = list.addObject();
+      item.put("id", p.id());
+      item.put("type", cslType(p));
+      item.put("title", p.title());
+      if (!p.authors().isEmpty()) {
+        ArrayNode authors = item.putArray("author");
+        for (String name : p.authors()) {
+          int space = name.lastIndexOf(' ');
+          ObjectNode author = authors.addObject();
+          if (space < 0) {
+            author.put("literal", name);
+          } else {
+            author.put("given", name.substring(0, space)).put("family", name.substring(space + 1));
+          }
+        }
+      }
+      p.date()
+          .ifPresent(
+              d -> {
+                ArrayNode parts = item.putObject("issued").putArray("date-parts").addArray();
+                parts.add(d.year());
+                if (d.month() > 0) {
+                  parts.add(d.month());
+                }
+                if (d.day() > 0) {
+                  parts.add(d.day());
+                }
+              });
+      putIfPresent(item, "container-title", p.venue());
+      putIfPresent(item, "DOI", p.doi());
+      if (!p.arxiv().isEmpty()) {
+        item.put("archive", "arXiv");
+        item.put("archive_location", p.arxiv());
+        item.put("number", "arXiv:" + p.arxiv());
+      }
+      item.put("URL", urls.absolute(urls.paper(p.id())));
+      putIfPresent(item, "keyword", String.join(", ", p.tags()));
+      putIfPresent(item, "abstract", resolved.abstractText());
+    }
+    try {
+      return WRITER.writeValueAsString(list) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String cslType(Paper p) {
+    if (p.venue().isEmpty()) {
+      return "article"; // CSL's type for preprints and papers with no venue
+    }
+    return ScholarlyMetadata.isConference(p.venue()) ? "paper-conference" : "article-journal";
+  }
+
   private ObjectNode paper(ResolvedPaper resolved) {
     Paper p = resolved.paper();
     ObjectNode node = JSON.createObjectNode();

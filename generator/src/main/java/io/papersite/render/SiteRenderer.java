@@ -235,6 +235,14 @@ public final class SiteRenderer {
               BibTeX.entries(c.paperIds().stream().map(id -> byId.get(id).paper()).toList())));
     }
     JsonExport json = new JsonExport(urls);
+    files.add(OutputFile.text("papers.csl.json", json.cslJson(site.papers())));
+    AwesomeList awesome = new AwesomeList(site);
+    files.add(OutputFile.text("awesome.md", awesome.site()));
+    for (ResolvedCollection c : site.collections()) {
+      files.add(
+          OutputFile.text(
+              urls.outputPath(urls.collection(c.id()) + "awesome.md"), awesome.collection(c)));
+    }
     files.add(
         OutputFile.text(urls.outputPath(urls.searchIndex()), json.searchIndex(site.papers())));
     files.add(

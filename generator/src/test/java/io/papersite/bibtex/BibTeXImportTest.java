@@ -157,7 +157,7 @@ class BibTeXImportTest {
             "# Our reading list\ntitle: Reading\npapers:\n  - existing # keep this comment\n"
                 + "  - liang2024internal\norder: 1\n");
     assertThat(Files.readString(content.resolve("collections/fresh.yaml")))
-        .isEqualTo("title: \"fresh\"\npapers:\n  - liang2024internal\n");
+        .isEqualTo("title: \"Fresh\"\npapers:\n  - liang2024internal\n");
     assertThat(Papersite.validate(GenerateRequest.forProject(project)).collections()).isEqualTo(2);
   }
 }

@@ -51,7 +51,7 @@ class MainTest {
 
     assertThat(status).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .startsWith("Papersite: 1 paper, 6 pages, 17 files written to ");
+        .matches("(?s)Papersite: 1 paper, 6 pages, \\d+ files written to .* in \\d+ ms\\R");
     assertThat(Files.readString(site.resolve("papers/one/index.html")))
         .contains("href=\"/sub/assets/style.css\"");
   }
@@ -86,6 +86,56 @@ class MainTest {
     assertThat(run("validate", "--content", content.toString(), "--strict")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("papers/one.yaml:1:1: error: paper 'one' is in no collection");
+  }
+
+  @Test
+  void importsBibtexAndWritesTheReadme() throws IOException {
+    Path content = content("title: One\n");
+    Files.writeString(
+        temp.resolve("refs.bib"),
+        "@article{two, title={Two}, author={Doe, Jane}, journal={J}, year={2020}}\n");
+    Path readme = temp.resolve("README.md");
+    Files.writeString(readme, "Intro\n<!-- papersite:begin -->\nold\n<!-- papersite:end -->\n");
+
+    assertThat(
+            run(
+                "import",
+                "--content",
+                content.toString(),
+                "--files",
+                temp.resolve("refs.bib").toString(),
+                "--collection",
+                "reading"))
+        .isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .startsWith("Papersite: import: 1 created, 0 updated, 0 skipped");
+    assertThat(Files.readString(content.resolve("papers/two.yaml")))
+        .isEqualTo("title: \"Two\"\nauthors:\n  - \"Jane Doe\"\ndate: 2020\nvenue: \"J\"\n");
+
+    assertThat(run("readme", "--content", content.toString(), "--file", readme.toString()))
+        .isZero();
+    assertThat(Files.readString(readme))
+        .isEqualTo(
+            "Intro\n<!-- papersite:begin -->\n## Reading\n\n- **Two** — Jane Doe · J · 2020\n\n"
+                + "## Other papers\n\n- **One**\n<!-- papersite:end -->\n");
+  }
+
+  @Test
+  void aReadmeWithoutMarkersIsAContentError() throws IOException {
+    Path content = content("title: One\n");
+    Files.writeString(temp.resolve("README.md"), "No markers here.\n");
+    assertThat(
+            run(
+                "readme",
+                "--content",
+                content.toString(),
+                "--file",
+                temp.resolve("README.md").toString()))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains(
+            "README.md: error: add the two lines <!-- papersite:begin --> and <!-- papersite:end --> where the list of papers should go");
+    assertThat(Files.readString(temp.resolve("README.md"))).isEqualTo("No markers here.\n");
   }
 
   @Test
