@@ -1,6 +1,8 @@
 package io.papersite.load;
 
+import io.papersite.model.ControlCharacters;
 import io.papersite.model.Problems;
+import io.papersite.model.Slug;
 import io.papersite.model.SourcePosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,13 +13,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The load stage: finds the content files of a collection and reads them as UTF-8 text. */
+/**
+ * The load stage: finds the content files of a collection and reads them as UTF-8 text. A file is
+ * read only when it really lies inside the content folder: a link that leads outside is refused, so
+ * content from a pull request cannot make the build read the machine's other files.
+ */
 public final class ContentLoader {
 
   /** Larger files are refused: a hand-edited entry is a few kilobytes. */
@@ -25,6 +34,7 @@ public final class ContentLoader {
 
   private final Path projectDirectory;
   private final Problems problems;
+  private Path contentRoot;
 
   public ContentLoader(Path projectDirectory, Problems problems) {
     this.projectDirectory = projectDirectory.toAbsolutePath().normalize();
@@ -33,6 +43,7 @@ public final class ContentLoader {
 
   public ContentFiles load(Path contentDirectory) {
     Path content = contentDirectory.toAbsolutePath().normalize();
+    contentRoot = realPath(content).orElse(content);
     return new ContentFiles(
         read(content.resolve("site.yaml")),
         read(content.resolve("index.md")),
@@ -51,18 +62,54 @@ public final class ContentLoader {
     return shown.toString().replace('\\', '/');
   }
 
-  private static SortedMap<String, Path> staticFiles(Path directory) {
+  /**
+   * The files under {@code static/} by their path in the site. Names that Windows reserves, and
+   * names that differ only by case (one file on a case-insensitive file system), are refused.
+   */
+  private SortedMap<String, Path> staticFiles(Path directory) {
     SortedMap<String, Path> files = new TreeMap<>();
     if (!Files.isDirectory(directory)) {
       return files;
     }
+    Map<String, String> byLowerCase = new HashMap<>();
     try (Stream<Path> walk = Files.walk(directory)) {
-      walk.filter(Files::isRegularFile)
-          .forEach(f -> files.put(directory.relativize(f).toString().replace('\\', '/'), f));
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String path = directory.relativize(file).toString().replace('\\', '/');
+        SourcePosition at = SourcePosition.ofFile(displayPath(file));
+        if (!inside(file)) {
+          continue;
+        }
+        String reserved = reservedSegment(path);
+        if (reserved != null) {
+          problems.error(
+              at, "'" + reserved + "' is a name Windows reserves for devices; rename the file");
+          continue;
+        }
+        String other = byLowerCase.putIfAbsent(path.toLowerCase(Locale.ROOT), path);
+        if (other != null) {
+          problems.error(
+              at,
+              "differs from static/"
+                  + other
+                  + " only by case, so the two would be one file on"
+                  + " Windows and macOS; rename one of them");
+          continue;
+        }
+        files.put(path, file);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + directory, e);
     }
     return files;
+  }
+
+  private static String reservedSegment(String path) {
+    for (String segment : path.split("/")) {
+      if (Slug.isReservedOnWindows(segment)) {
+        return segment;
+      }
+    }
+    return null;
   }
 
   private List<SourceFile> readAll(Path directory, String extension) {
@@ -82,8 +129,30 @@ public final class ContentLoader {
     return files;
   }
 
+  /** Whether the file really lies in the content folder; reports it when a link leads outside. */
+  private boolean inside(Path file) {
+    Optional<Path> real = realPath(file);
+    if (real.isPresent() && real.get().startsWith(contentRoot)) {
+      return true;
+    }
+    problems.error(
+        SourcePosition.ofFile(displayPath(file)),
+        "is a link to "
+            + real.map(Path::toString).orElse("a missing file")
+            + ", outside the content folder; copy the file in instead");
+    return false;
+  }
+
+  private static Optional<Path> realPath(Path path) {
+    try {
+      return Optional.of(path.toRealPath());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   private Optional<SourceFile> read(Path path) {
-    if (!Files.isRegularFile(path)) {
+    if (!Files.isRegularFile(path) || !inside(path)) {
       return Optional.empty();
     }
     String shown = displayPath(path);
@@ -106,6 +175,16 @@ public final class ContentLoader {
               .toString();
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
+      }
+      int control = ControlCharacters.first(text);
+      if (control >= 0 && shown.endsWith(".md")) {
+        String before = text.substring(0, control);
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = control - before.lastIndexOf('\n');
+        problems.error(
+            new SourcePosition(shown, line, column),
+            ControlCharacters.message(text.charAt(control)));
+        text = ControlCharacters.strip(text);
       }
       return Optional.of(new SourceFile(path, shown, text));
     } catch (CharacterCodingException e) {

@@ -5,6 +5,8 @@ package io.papersite.model;
  * positions say where {@code baseUrl} and {@code theme} were written, for problems about them.
  *
  * @param domain a custom domain for GitHub Pages, written to {@code CNAME}; empty for none
+ * @param allowHtml whether raw HTML in Markdown is kept rather than shown as text: a trust decision
+ *     for owners who review every change ({@code markdown: {allowHtml: true}})
  */
 public record SiteSettings(
     String title,
@@ -13,6 +15,7 @@ public record SiteSettings(
     String theme,
     String author,
     String domain,
+    boolean allowHtml,
     SourcePosition baseUrlPosition,
     SourcePosition themePosition) {
 
@@ -24,6 +27,7 @@ public record SiteSettings(
         newTheme == null || newTheme.isBlank() ? theme : newTheme,
         author,
         domain,
+        allowHtml,
         baseUrlPosition,
         themePosition);
   }

@@ -12,6 +12,17 @@ public final class Slug {
 
   private Slug() {}
 
+  private static final Pattern WINDOWS_DEVICES =
+      Pattern.compile("(?i)(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\\..*)?");
+
+  /**
+   * Whether Windows reserves the name for a device ({@code con}, {@code nul}, {@code com1}, with or
+   * without an extension): such a file cannot be created or checked out there.
+   */
+  public static boolean isReservedOnWindows(String name) {
+    return WINDOWS_DEVICES.matcher(name).matches();
+  }
+
   public static boolean isValid(String text) {
     return text.length() <= MAX_LENGTH && VALID.matcher(text).matches();
   }

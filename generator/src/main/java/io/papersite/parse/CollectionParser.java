@@ -42,6 +42,11 @@ final class CollectionParser {
               + ".yaml");
       return Optional.empty();
     }
+    if (Slug.isReservedOnWindows(id)) {
+      problems.error(
+          SourcePosition.ofFile(file.displayPath()), MappingReader.reserved("collection id", id));
+      return Optional.empty();
+    }
     MappingReader fields = new MappingReader(mapping, KEYS, problems);
     String title = fields.text("title");
     if (title.isEmpty()) {

@@ -117,11 +117,22 @@ final class MappingReader {
       String slug = scalar.text().strip();
       if (!Slug.isValid(slug)) {
         problems.error(scalar.position(), notASlug(what, slug));
+      } else if (Slug.isReservedOnWindows(slug)) {
+        problems.error(scalar.position(), reserved(what, slug));
       } else if (!slugs.contains(slug)) {
         slugs.add(slug);
       }
     }
     return slugs;
+  }
+
+  /** A slug that would name a folder Windows cannot create. */
+  static String reserved(String what, String slug) {
+    return what
+        + " '"
+        + slug
+        + "' is a name Windows reserves for devices, so its page could not be"
+        + " checked out there; choose another";
   }
 
   /** The one wording of this mistake, wherever a slug is expected. */

@@ -118,6 +118,10 @@ final class PaperParser {
                   : "; use '" + suggestedSlug(id) + "'"));
       return "";
     }
+    if (Slug.isReservedOnWindows(id)) {
+      problems.error(at, MappingReader.reserved("paper id", id));
+      return "";
+    }
     return id;
   }
 

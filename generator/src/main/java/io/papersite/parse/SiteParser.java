@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class SiteParser {
 
   static final Set<String> KEYS =
-      Set.of("title", "description", "baseUrl", "theme", "author", "domain");
+      Set.of("title", "description", "baseUrl", "theme", "author", "domain", "markdown");
 
   private static final Pattern DOMAIN =
       Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
@@ -44,8 +44,34 @@ final class SiteParser {
         theme.isEmpty() ? "default" : theme,
         fields.text("author"),
         domain(fields),
+        allowHtml(fields),
         fields.scalar("baseUrl").map(YamlNode::position).orElse(whole),
         fields.scalar("theme").map(YamlNode::position).orElse(whole));
+  }
+
+  /** {@code markdown: {allowHtml: true}}; anything but true or false is a mistake. */
+  private boolean allowHtml(MappingReader fields) {
+    var markdown = fields.node("markdown");
+    if (markdown.isEmpty()) {
+      return false;
+    }
+    if (!(markdown.get() instanceof YamlNode.Mapping mapping)) {
+      problems.error(
+          markdown.get().position(),
+          "'markdown' must be a mapping, such as: markdown: {allowHtml: false}");
+      return false;
+    }
+    var allow = new MappingReader(mapping, Set.of("allowHtml"), problems).scalar("allowHtml");
+    if (allow.isEmpty()) {
+      return false;
+    }
+    String value = allow.get().text().strip();
+    if (!value.equals("true") && !value.equals("false")) {
+      problems.error(
+          allow.get().position(), "allowHtml must be true or false, not '" + value + "'");
+      return false;
+    }
+    return value.equals("true");
   }
 
   private String domain(MappingReader fields) {
@@ -69,6 +95,6 @@ final class SiteParser {
 
   static SiteSettings defaults(String siteFile) {
     SourcePosition whole = SourcePosition.ofFile(siteFile);
-    return new SiteSettings("", "", "/", "default", "", "", whole, whole);
+    return new SiteSettings("", "", "/", "default", "", "", false, whole, whole);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import io.papersite.load.SourceFile;
+import io.papersite.model.ControlCharacters;
 import io.papersite.model.Problems;
 import io.papersite.model.SourcePosition;
 import java.io.IOException;
@@ -110,7 +111,8 @@ public final class YamlTreeReader {
       case VALUE_NULL:
         return new YamlNode.Scalar(null, false, at);
       default:
-        return new YamlNode.Scalar(parser.getText(), isBlockScalar(file, at), at);
+        return new YamlNode.Scalar(
+            withoutControls(parser.getText(), at), isBlockScalar(file, at), at);
     }
   }
 
@@ -130,6 +132,19 @@ public final class YamlTreeReader {
       entries.add(new YamlNode.Entry(key, keyAt, value));
     }
     return new YamlNode.Mapping(entries, at);
+  }
+
+  /**
+   * Control characters (written as escapes such as "\x07") cannot be shown on a page nor held in
+   * XML feeds: each is reported, and the text is kept without them so that checking goes on.
+   */
+  private String withoutControls(String text, SourcePosition at) {
+    int bad = ControlCharacters.first(text);
+    if (bad < 0) {
+      return text;
+    }
+    problems.error(at, ControlCharacters.message(text.codePointAt(bad)));
+    return ControlCharacters.strip(text);
   }
 
   /** Whether the scalar at this position starts with | or >, whose content begins a line later. */

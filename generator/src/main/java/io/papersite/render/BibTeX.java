@@ -144,8 +144,8 @@ final class BibTeX {
         case '{' -> out.append("\\{");
         case '}' -> out.append("\\}");
         case '&', '%', '$', '#', '_' -> out.append('\\').append(c);
-        case '^' -> out.append("\\^{}");
-        case '~' -> out.append("\\~{}");
+        case '^' -> out.append("\\textasciicircum{}");
+        case '~' -> out.append("\\textasciitilde{}");
         case '\n', '\r' -> out.append(' ');
         default -> out.append(c);
       }

@@ -53,7 +53,7 @@ public final class SiteRenderer {
       Optional<Path> userTemplates,
       String templatesDisplayPath,
       Problems problems) {
-    this.theme = new Theme(themeName, userTemplates);
+    this.theme = new Theme(themeName, userTemplates, templatesDisplayPath, problems);
     this.templatesDisplayPath = templatesDisplayPath;
     this.problems = problems;
     this.freemarker = configure(theme);

@@ -4,6 +4,8 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import io.papersite.model.Problems;
+import io.papersite.model.SourcePosition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,11 +31,19 @@ final class Theme {
 
   private final String name;
   private final Optional<Path> userDirectory;
+  private final String userDisplayPath;
+  private final Problems problems;
   private final ClassLoader classLoader = Theme.class.getClassLoader();
 
-  Theme(String name, Optional<Path> userDirectory) {
+  /**
+   * @param userDisplayPath how problems name the user's templates folder
+   * @param problems where a user asset that links outside the folder is reported
+   */
+  Theme(String name, Optional<Path> userDirectory, String userDisplayPath, Problems problems) {
     this.name = name;
     this.userDirectory = userDirectory.filter(Files::isDirectory);
+    this.userDisplayPath = userDisplayPath;
+    this.problems = problems;
   }
 
   /** Whether the theme exists on the classpath. */
@@ -69,13 +79,32 @@ final class Theme {
       ClasspathFolder.read(classLoader, marker(theme), root + "assets/")
           .forEach((path, bytes) -> assets.put("assets/" + path, bytes));
     }
-    userDirectory.ifPresent(
-        d -> {
-          SortedMap<String, byte[]> user = new TreeMap<>();
-          ClasspathFolder.readFolder(d.resolve("assets"), user);
-          user.forEach((path, bytes) -> assets.put("assets/" + path, bytes));
-        });
+    userDirectory.ifPresent(d -> userAssets(d, assets));
     return assets;
+  }
+
+  /** The user's assets; a link that leads outside the templates folder is refused. */
+  private void userAssets(Path directory, SortedMap<String, byte[]> into) {
+    Path folder = directory.resolve("assets");
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (var walk = Files.walk(folder)) {
+      Path root = directory.toRealPath();
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        String path = folder.relativize(file).toString().replace('\\', '/');
+        Path real = file.toRealPath();
+        if (!real.startsWith(root)) {
+          problems.error(
+              SourcePosition.ofFile(userDisplayPath + "/assets/" + path),
+              "is a link to " + real + ", outside the templates folder; copy the file in instead");
+          continue;
+        }
+        into.put("assets/" + path, Files.readAllBytes(file));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + folder, e);
+    }
   }
 
   /** This theme, then its parent, and so on. */

@@ -39,12 +39,15 @@ final class MarkdownRenderer {
           .build();
   private final TextContentRenderer textRenderer =
       TextContentRenderer.builder().extensions(EXTENSIONS).build();
-  private final HtmlRenderer renderer =
-      HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
+  private final HtmlRenderer renderer;
   private final LinkTargets linkTargets;
   private final Problems problems;
 
-  MarkdownRenderer(LinkTargets linkTargets, Problems problems) {
+  /**
+   * @param allowHtml keep raw HTML instead of escaping it: the site owner's trust decision
+   */
+  MarkdownRenderer(LinkTargets linkTargets, boolean allowHtml, Problems problems) {
+    this.renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(!allowHtml).build();
     this.linkTargets = linkTargets;
     this.problems = problems;
   }

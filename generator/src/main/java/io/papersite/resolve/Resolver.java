@@ -80,6 +80,7 @@ public final class Resolver {
         new MarkdownRenderer(
             new LinkTargets(
                 urls, papers.keySet(), collectionPapers.keySet(), tags.keySet(), siteFiles),
+            content.settings().allowHtml(),
             problems);
     List<ResolvedPaper> resolvedPapers = new ArrayList<>();
     for (Paper paper : ordered) {

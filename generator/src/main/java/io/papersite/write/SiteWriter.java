@@ -3,11 +3,15 @@ package io.papersite.write;
 import io.papersite.render.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
@@ -45,7 +49,11 @@ public final class SiteWriter {
     return null;
   }
 
-  /** Writes the files and swaps them in; returns how many files were written. */
+  /**
+   * Writes the files and swaps them in; returns how many files were written. While it writes, it
+   * holds a lock beside the output folder, so that a second build of the same site waits its turn
+   * instead of mixing its files in.
+   */
   public int write(List<OutputFile> files) {
     String refusal = refusal();
     if (refusal != null) {
@@ -54,31 +62,61 @@ public final class SiteWriter {
     String name = output.getFileName().toString();
     Path staging = output.resolveSibling("." + name + ".papersite-new");
     Path previous = output.resolveSibling("." + name + ".papersite-old");
+    Path lockFile = output.resolveSibling("." + name + ".papersite-lock");
     try {
       Files.createDirectories(output.getParent());
-      deleteOwnFolder(staging);
-      deleteOwnFolder(previous);
-      Files.createDirectories(staging);
-      Files.writeString(
-          staging.resolve(MARKER),
-          "Written by Papersite; this folder is replaced on every build.\n");
-      for (OutputFile file : files) {
-        Path target = staging.resolve(file.path()).normalize();
-        if (!target.startsWith(staging) || target.equals(staging)) {
-          throw new IllegalArgumentException("output path escapes the site: " + file.path());
+      try (FileChannel channel =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = tryLock(channel)) {
+        if (lock == null) {
+          throw new UncheckedIOException(
+              new IOException(
+                  "another build is writing to "
+                      + output
+                      + " right now; wait for it to finish, then build again"));
         }
-        Files.createDirectories(target.getParent());
-        Files.write(target, file.content());
+        boolean swapped = false;
+        try {
+          deleteOwnFolder(staging);
+          deleteOwnFolder(previous);
+          Files.createDirectories(staging);
+          Files.writeString(
+              staging.resolve(MARKER),
+              "Written by Papersite; this folder is replaced on every build.\n");
+          for (OutputFile file : files) {
+            Path target = staging.resolve(file.path()).normalize();
+            if (!target.startsWith(staging) || target.equals(staging)) {
+              throw new IllegalArgumentException("output path escapes the site: " + file.path());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.content());
+          }
+          if (Files.exists(output)) {
+            Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
+          }
+          Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
+          swapped = true;
+          deleteOwnFolder(previous);
+        } finally {
+          if (!swapped) {
+            deleteOwnFolder(staging); // a failed build leaves no half-written folder behind
+          }
+        }
       }
-      if (Files.exists(output)) {
-        Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
-      deleteOwnFolder(previous);
+      Files.deleteIfExists(lockFile);
       return files.size();
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write the site to " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The lock, or null when another process or thread of this JVM holds it. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      return null;
     }
   }
 

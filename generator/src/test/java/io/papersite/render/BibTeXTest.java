@@ -71,7 +71,8 @@ class BibTeXTest {
   @Test
   void escapesWhatLatexWouldReadAsCommands() {
     assertThat(BibTeX.escape("50% of R&D_x {a} $5 #1 ^ ~ \\end"))
-        .isEqualTo("50\\% of R\\&D\\_x \\{a\\} \\$5 \\#1 \\^{} \\~{} \\textbackslash{}end");
+        .isEqualTo(
+            "50\\% of R\\&D\\_x \\{a\\} \\$5 \\#1 \\textasciicircum{} \\textasciitilde{} \\textbackslash{}end");
     assertThat(BibTeX.entry(paper("c", "How <SEG> Works }{", "", "", "", null)))
         .contains("  title = {How <SEG> Works \\}\\{},\n");
   }

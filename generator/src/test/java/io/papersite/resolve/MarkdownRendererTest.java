@@ -18,7 +18,7 @@ class MarkdownRendererTest {
           Set.of("retrieval"),
           Set.of("llm"),
           Set.of("index.html", "papers/gear/index.html", "papers/index.html", "slides/talk.pdf"));
-  private final MarkdownRenderer markdown = new MarkdownRenderer(targets, problems);
+  private final MarkdownRenderer markdown = new MarkdownRenderer(targets, false, problems);
 
   private String render(String source) {
     return markdown.render(
