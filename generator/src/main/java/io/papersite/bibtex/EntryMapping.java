@@ -63,9 +63,28 @@ final class EntryMapping {
         record.position());
   }
 
+  /**
+   * The citation key as a slug. A key with no Latin letters or digits (日本語2024 keeps only its
+   * digits; 注意 keeps nothing) gets a short hash of itself, so that its id is stable.
+   */
   static String id(String citationKey) {
     String slug = Slug.of(citationKey);
-    return slug.isEmpty() ? "paper" : slug;
+    if (slug.isEmpty()
+        || (slug.chars().allMatch(Character::isDigit) && !citationKey.matches("[0-9]+"))) {
+      slug = (slug.isEmpty() ? "paper" : slug) + "-" + shortHash(citationKey);
+    }
+    return Slug.isReservedOnWindows(slug) ? slug + "-paper" : slug;
+  }
+
+  private static String shortHash(String text) {
+    try {
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

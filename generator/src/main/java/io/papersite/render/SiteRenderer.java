@@ -80,6 +80,7 @@ public final class SiteRenderer {
     // Record accessors read as values (site.title), also at the root of the data model.
     wrapper.setRecordZeroArgumentNonVoidMethodPolicy(
         ZeroArgumentNonVoidMethodPolicy.PROPERTY_ONLY_UNLESS_BEAN_PROPERTY_READ_METHOD);
+    wrapper.setMemberAccessPolicy(new ViewOnlyAccessPolicy());
     cfg.setObjectWrapper(wrapper.build());
     cfg.setDefaultEncoding("UTF-8");
     cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
@@ -328,6 +329,11 @@ public final class SiteRenderer {
       problems.error(
           templatePosition(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()),
           "template error: " + firstLine(e.getMessageWithoutStackTop()));
+    } catch (SecurityException e) {
+      // Freemarker refuses a template that links outside the templates folder.
+      problems.error(
+          SourcePosition.ofFile(templatesDisplayPath + "/" + templateName),
+          "a template links outside the templates folder, which is refused; copy the file in instead");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
