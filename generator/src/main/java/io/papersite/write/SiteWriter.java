@@ -76,7 +76,11 @@ public final class SiteWriter {
                       + " right now; wait for it to finish, then build again"));
         }
         boolean swapped = false;
-        try {
+        try (LockFileRemoval removal = () -> Files.deleteIfExists(lockFile)) {
+          if (!Files.exists(output) && Files.exists(previous.resolve(MARKER))) {
+            // A build was stopped between its two renames: bring the previous site back first.
+            Files.move(previous, output, StandardCopyOption.ATOMIC_MOVE);
+          }
           deleteOwnFolder(staging);
           deleteOwnFolder(previous);
           Files.createDirectories(staging);
@@ -103,12 +107,17 @@ public final class SiteWriter {
           }
         }
       }
-      Files.deleteIfExists(lockFile);
       return files.size();
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write the site to " + output + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Removes the lock file when the build that holds the lock is done, however it ends. */
+  private interface LockFileRemoval extends AutoCloseable {
+    @Override
+    void close() throws IOException;
   }
 
   /** The lock, or null when another process or thread of this JVM holds it. */
@@ -133,24 +142,32 @@ public final class SiteWriter {
     if (!Files.isDirectory(folder)) {
       return;
     }
-    if (!Files.exists(folder.resolve(MARKER)) && !isEmpty(folder)) {
+    Path marker = folder.resolve(MARKER);
+    if (!Files.exists(marker) && !isEmpty(folder)) {
       throw new IOException(folder + " was not made by Papersite; move it away and build again");
     }
+    // The marker goes last, so that a deletion cut short still marks the folder as ours.
     Files.walkFileTree(
         folder,
         new SimpleFileVisitor<>() {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
               throws IOException {
-            Files.delete(file);
+            if (!file.equals(marker)) {
+              Files.delete(file);
+            }
             return FileVisitResult.CONTINUE;
           }
 
           @Override
           public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            Files.delete(dir);
+            if (!dir.equals(folder)) {
+              Files.delete(dir);
+            }
             return FileVisitResult.CONTINUE;
           }
         });
+    Files.deleteIfExists(marker);
+    Files.delete(folder);
   }
 }
