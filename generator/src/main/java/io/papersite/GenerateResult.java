@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * What a successful build did.
  *
+ * @param filesWritten files in the new site
+ * @param filesUnchanged of those, files with the same bytes as before, which were not rewritten
+ * @param upToDate whether nothing had changed since the last build, so nothing was done at all
  * @param warnings problems that did not stop the build, sorted by position
  */
 public record GenerateResult(
@@ -15,6 +18,8 @@ public record GenerateResult(
     int papers,
     int pages,
     int filesWritten,
+    int filesUnchanged,
+    boolean upToDate,
     List<Problem> warnings,
     Duration duration) {
 
@@ -24,13 +29,19 @@ public record GenerateResult(
 
   /** One line for a log: what was built, where, and how long it took. */
   public String summary() {
+    if (upToDate) {
+      return String.format(
+          "Papersite: %s is up to date; nothing changed since its last build (%d ms)",
+          outputDirectory, duration.toMillis());
+    }
     return String.format(
-        "Papersite: %s, %s, %s written to %s in %d ms%s",
+        "Papersite: %s, %s, %s written to %s in %d ms%s%s",
         count(papers, "paper"),
         count(pages, "page"),
         count(filesWritten, "file"),
         outputDirectory,
         duration.toMillis(),
+        filesUnchanged == 0 ? "" : " (" + filesUnchanged + " unchanged)",
         warnings.isEmpty() ? "" : " (" + count(warnings.size(), "warning") + ")");
   }
 

@@ -10,23 +10,20 @@ import io.papersite.model.SourcePosition;
 import io.papersite.parse.ContentParser;
 import io.papersite.publish.BranchPublisher;
 import io.papersite.render.AwesomeList;
-import io.papersite.render.OutputFile;
 import io.papersite.render.SiteRenderer;
 import io.papersite.resolve.ResolvedSite;
 import io.papersite.resolve.Resolver;
 import io.papersite.resolve.SiteUrls;
+import io.papersite.write.Fingerprint;
 import io.papersite.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The generator's entry point. A build is a recipe of stages: load the files, parse them into the
@@ -44,23 +41,46 @@ public final class Papersite {
 
   /** Checks the content and builds the site. */
   public static GenerateResult generate(GenerateRequest request) {
+    return generate(request, SiteRenderer.Progress.NONE);
+  }
+
+  /** Checks the content and builds the site, telling {@code progress} how the rendering goes. */
+  public static GenerateResult generate(GenerateRequest request, SiteRenderer.Progress progress) {
     long start = System.nanoTime();
+    String fingerprint = fingerprint(request);
+    if (!fingerprint.isEmpty()
+        && fingerprint.equals(
+            Fingerprint.of(request.outputDirectory().toAbsolutePath().normalize()))) {
+      return new GenerateResult(
+          request.outputDirectory(),
+          0,
+          0,
+          0,
+          0,
+          true,
+          List.of(),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
     Build build = check(request, true);
-
-    List<OutputFile> output =
-        new ArrayList<>(build.renderer.render(build.site, request.timestamp()));
-    addStaticFiles(build.files.staticFiles(), output, build);
-    build.failOnErrors();
-
-    int written = new SiteWriter(request.outputDirectory()).write(output);
-    int pages = (int) output.stream().filter(f -> f.path().endsWith(".html")).count();
-    return new GenerateResult(
-        request.outputDirectory(),
-        build.site.papers().size(),
-        pages,
-        written,
-        build.problems.sorted(),
-        Duration.ofNanos(System.nanoTime() - start));
+    try (SiteWriter.Staging output = new SiteWriter(request.outputDirectory()).open()) {
+      build.renderer.render(build.site, output, request.timestamp(), progress);
+      addStaticFiles(build.files.staticFiles(), output, build);
+      build.failOnErrors(); // a template error: nothing is swapped in
+      int pages = output.pages();
+      int unchanged = output.unchanged();
+      List<io.papersite.model.Problem> warnings = build.problems.sorted();
+      // A build with warnings is not remembered as done, so that they are shown again next time.
+      int written = output.commit(warnings.isEmpty() ? fingerprint : "");
+      return new GenerateResult(
+          request.outputDirectory(),
+          build.site.papers().size(),
+          pages,
+          written,
+          unchanged,
+          false,
+          warnings,
+          Duration.ofNanos(System.nanoTime() - start));
+    }
   }
 
   /** Checks the content as {@link #generate} does, without rendering or writing anything. */
@@ -138,6 +158,17 @@ public final class Papersite {
       throw new UncheckedIOException("cannot write " + readme, e);
     }
     return true;
+  }
+
+  /** What the build reads and how it is set: when this has not changed, neither has the site. */
+  private static String fingerprint(GenerateRequest request) {
+    return Fingerprint.of(
+        List.of(request.contentDirectory(), request.templatesDirectory()),
+        List.of(
+            String.valueOf(request.baseUrl()),
+            String.valueOf(request.theme()),
+            String.valueOf(request.strict()),
+            String.valueOf(request.timestamp())));
   }
 
   /** The stages up to resolve, which find every content problem. */
@@ -234,19 +265,17 @@ public final class Papersite {
   }
 
   private static void addStaticFiles(
-      Map<String, Path> staticFiles, List<OutputFile> output, Build build) {
-    Set<String> generated = new HashSet<>();
-    output.forEach(f -> generated.add(f.path()));
+      Map<String, Path> staticFiles, SiteWriter.Staging output, Build build) {
     staticFiles.forEach(
         (path, file) -> {
-          if (generated.contains(path)) {
+          if (output.has(path)) {
             build.problems.error(
                 SourcePosition.ofFile(build.loader.displayPath(file)),
                 "static file " + path + " would replace a generated file; rename or move it");
             return;
           }
           try {
-            output.add(new OutputFile(path, Files.readAllBytes(file)));
+            output.bytes(path, Files.readAllBytes(file));
           } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
           }

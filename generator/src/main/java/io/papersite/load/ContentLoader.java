@@ -35,6 +35,7 @@ public final class ContentLoader {
   private final Path projectDirectory;
   private final Problems problems;
   private Path contentRoot;
+  private final Map<Path, Boolean> insideFolders = new java.util.concurrent.ConcurrentHashMap<>();
 
   public ContentLoader(Path projectDirectory, Problems problems) {
     this.projectDirectory = projectDirectory.toAbsolutePath().normalize();
@@ -129,8 +130,18 @@ public final class ContentLoader {
     return files;
   }
 
-  /** Whether the file really lies in the content folder; reports it when a link leads outside. */
+  /**
+   * Whether the file really lies in the content folder; reports it when a link leads outside. A
+   * file that is no link, in a folder already known to be inside, needs no further look.
+   */
   private boolean inside(Path file) {
+    Path folder = file.getParent();
+    if (!Files.isSymbolicLink(file)
+        && folder != null
+        && insideFolders.computeIfAbsent(
+            folder, f -> realPath(f).map(r -> r.startsWith(contentRoot)).orElse(false))) {
+      return true;
+    }
     Optional<Path> real = realPath(file);
     if (real.isPresent() && real.get().startsWith(contentRoot)) {
       return true;

@@ -30,7 +30,11 @@ public final class AwesomeList {
   }
 
   /** The whole site: a table of contents, then each collection, then papers in none. */
-  public String site() {
+  public void site(java.io.Writer out) throws java.io.IOException {
+    out.write(site());
+  }
+
+  String site() {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(escape(site.settings().title())).append("\n\n");
     if (!site.settings().description().isEmpty()) {

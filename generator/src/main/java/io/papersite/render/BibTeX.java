@@ -44,7 +44,17 @@ final class BibTeX {
 
   private BibTeX() {}
 
+  /** The entry to cite the paper with: no abstract. */
   static String entry(Paper paper) {
+    return entry(paper, false);
+  }
+
+  /** The entry with the abstract too, for a whole export that an import reads back. */
+  static String exportEntry(Paper paper) {
+    return entry(paper, true);
+  }
+
+  private static String entry(Paper paper, boolean withAbstract) {
     List<String[]> fields = new ArrayList<>();
     fields.add(field("title", escape(paper.title())));
     if (!paper.authors().isEmpty()) {
@@ -88,7 +98,7 @@ final class BibTeX {
     if (!paper.tags().isEmpty()) {
       fields.add(field("keywords", escape(String.join(", ", paper.tags()))));
     }
-    if (!paper.abstractText().isBlank()) {
+    if (withAbstract && !paper.abstractText().isBlank()) {
       fields.add(field("abstract", escape(paper.abstractText().source().strip())));
     }
     StringBuilder bib =
@@ -100,15 +110,16 @@ final class BibTeX {
   }
 
   /** Entries one after another, for a collection's or the site's .bib file. */
-  static String entries(List<Paper> papers) {
-    StringBuilder bib = new StringBuilder();
+  static void write(java.io.Writer out, Iterable<Paper> papers, boolean withAbstract)
+      throws java.io.IOException {
+    boolean first = true;
     for (Paper paper : papers) {
-      if (bib.length() > 0) {
-        bib.append('\n');
+      if (!first) {
+        out.write('\n');
       }
-      bib.append(entry(paper));
+      first = false;
+      out.write(entry(paper, withAbstract));
     }
-    return bib.toString();
   }
 
   private static String[] field(String name, String value) {

@@ -1,27 +1,31 @@
 package io.papersite.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.papersite.model.Paper;
 import io.papersite.resolve.ResolvedPaper;
 import io.papersite.resolve.SiteUrls;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 
 /**
- * {@code papers.json} and each collection's {@code papers.json}: every paper with all its fields,
- * in site order, so that others can reuse the collection. Absent fields are left out; Markdown
- * fields are given as written.
+ * The JSON files: {@code papers.json} and each collection's {@code papers.json} (every paper with
+ * all its fields, in site order, so that others can reuse the collection), the search index and
+ * CSL-JSON. Each is streamed paper by paper, so that a large collection is never held whole.
  */
 final class JsonExport {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectWriter WRITER =
-      JSON.writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+
+  static {
+    // The output owns the writer and closes it; a generator must leave it open.
+    JSON.getFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  }
 
   private final SiteUrls urls;
 
@@ -29,25 +33,40 @@ final class JsonExport {
     this.urls = urls;
   }
 
+  private static JsonGenerator pretty(Writer out) throws IOException {
+    JsonGenerator json = JSON.getFactory().createGenerator(out);
+    json.setPrettyPrinter(
+        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+    return json;
+  }
+
   /** A document: the title and URL of the page it belongs to, then its papers. */
-  String export(
-      String id, String title, String description, String pageUrl, List<ResolvedPaper> papers) {
-    ObjectNode root = JSON.createObjectNode();
-    if (id != null) {
-      root.put("id", id);
+  void export(
+      Writer out,
+      String id,
+      String title,
+      String description,
+      String pageUrl,
+      List<ResolvedPaper> papers)
+      throws IOException {
+    try (JsonGenerator json = pretty(out)) {
+      json.writeStartObject();
+      if (id != null) {
+        json.writeStringField("id", id);
+      }
+      json.writeStringField("title", title);
+      if (!description.isEmpty()) {
+        json.writeStringField("description", description);
+      }
+      json.writeStringField("url", urls.absolute(pageUrl));
+      json.writeArrayFieldStart("papers");
+      for (ResolvedPaper paper : papers) {
+        JSON.writeTree(json, paper(paper));
+      }
+      json.writeEndArray();
+      json.writeEndObject();
     }
-    root.put("title", title);
-    if (!description.isEmpty()) {
-      root.put("description", description);
-    }
-    root.put("url", urls.absolute(pageUrl));
-    ArrayNode list = root.putArray("papers");
-    papers.forEach(p -> list.add(paper(p)));
-    try {
-      return WRITER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    out.write('\n');
   }
 
   /**
@@ -55,78 +74,82 @@ final class JsonExport {
    * {@code t} title, {@code a} authors, {@code d} date, {@code g} tags, {@code b} abstract and
    * {@code n} notes as plain text.
    */
-  String searchIndex(List<ResolvedPaper> papers) {
-    ArrayNode list = JSON.createArrayNode();
-    for (ResolvedPaper resolved : papers) {
-      Paper p = resolved.paper();
-      ObjectNode node = list.addObject();
-      node.put("u", urls.paper(p.id()));
-      node.put("t", p.title());
-      putIfPresent(node, "a", String.join(", ", p.authors()));
-      putIfPresent(node, "d", p.date().map(Object::toString).orElse(""));
-      putIfPresent(node, "g", String.join(" ", p.tags()));
-      putIfPresent(node, "b", resolved.abstractText());
-      putIfPresent(node, "n", resolved.notesText());
+  void searchIndex(Writer out, List<ResolvedPaper> papers) throws IOException {
+    try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+      json.writeStartArray();
+      for (ResolvedPaper resolved : papers) {
+        Paper p = resolved.paper();
+        json.writeStartObject();
+        json.writeStringField("u", urls.paper(p.id()));
+        json.writeStringField("t", p.title());
+        writeIfPresent(json, "a", String.join(", ", p.authors()));
+        writeIfPresent(json, "d", p.date().map(Object::toString).orElse(""));
+        writeIfPresent(json, "g", String.join(" ", p.tags()));
+        writeIfPresent(json, "b", resolved.abstractText());
+        writeIfPresent(json, "n", resolved.notesText());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
     }
-    try {
-      return JSON.writeValueAsString(list) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    out.write('\n');
   }
 
   /**
    * CSL-JSON, the format of Zotero and Mendeley and of citeproc: every paper as a reference manager
    * reads it. Names split at the last space into given and family names.
    */
-  String cslJson(List<ResolvedPaper> papers) {
-    ArrayNode list = JSON.createArrayNode();
-    for (ResolvedPaper resolved : papers) {
-      Paper p = resolved.paper();
-      ObjectNode item = list.addObject();
-      item.put("id", p.id());
-      item.put("type", cslType(p));
-      item.put("title", p.title());
-      if (!p.authors().isEmpty()) {
-        ArrayNode authors = item.putArray("author");
-        for (String name : p.authors()) {
-          int space = name.lastIndexOf(' ');
-          ObjectNode author = authors.addObject();
-          if (space < 0) {
-            author.put("literal", name);
-          } else {
-            author.put("given", name.substring(0, space)).put("family", name.substring(space + 1));
-          }
+  void cslJson(Writer out, List<ResolvedPaper> papers) throws IOException {
+    try (JsonGenerator json = pretty(out)) {
+      json.writeStartArray();
+      for (ResolvedPaper resolved : papers) {
+        JSON.writeTree(json, csl(resolved));
+      }
+      json.writeEndArray();
+    }
+    out.write('\n');
+  }
+
+  private ObjectNode csl(ResolvedPaper resolved) {
+    Paper p = resolved.paper();
+    ObjectNode item = JSON.createObjectNode();
+    item.put("id", p.id());
+    item.put("type", cslType(p));
+    item.put("title", p.title());
+    if (!p.authors().isEmpty()) {
+      ArrayNode authors = item.putArray("author");
+      for (String name : p.authors()) {
+        int space = name.lastIndexOf(' ');
+        ObjectNode author = authors.addObject();
+        if (space < 0) {
+          author.put("literal", name);
+        } else {
+          author.put("given", name.substring(0, space)).put("family", name.substring(space + 1));
         }
       }
-      p.date()
-          .ifPresent(
-              d -> {
-                ArrayNode parts = item.putObject("issued").putArray("date-parts").addArray();
-                parts.add(d.year());
-                if (d.month() > 0) {
-                  parts.add(d.month());
-                }
-                if (d.day() > 0) {
-                  parts.add(d.day());
-                }
-              });
-      putIfPresent(item, "container-title", p.venue());
-      putIfPresent(item, "DOI", p.doi());
-      if (!p.arxiv().isEmpty()) {
-        item.put("archive", "arXiv");
-        item.put("archive_location", p.arxiv());
-        item.put("number", "arXiv:" + p.arxiv());
-      }
-      item.put("URL", urls.absolute(urls.paper(p.id())));
-      putIfPresent(item, "keyword", String.join(", ", p.tags()));
-      putIfPresent(item, "abstract", resolved.abstractText());
     }
-    try {
-      return WRITER.writeValueAsString(list) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    p.date()
+        .ifPresent(
+            d -> {
+              ArrayNode parts = item.putObject("issued").putArray("date-parts").addArray();
+              parts.add(d.year());
+              if (d.month() > 0) {
+                parts.add(d.month());
+              }
+              if (d.day() > 0) {
+                parts.add(d.day());
+              }
+            });
+    putIfPresent(item, "container-title", p.venue());
+    putIfPresent(item, "DOI", p.doi());
+    if (!p.arxiv().isEmpty()) {
+      item.put("archive", "arXiv");
+      item.put("archive_location", p.arxiv());
+      item.put("number", "arXiv:" + p.arxiv());
     }
+    item.put("URL", urls.absolute(urls.paper(p.id())));
+    putIfPresent(item, "keyword", String.join(", ", p.tags()));
+    putIfPresent(item, "abstract", resolved.abstractText());
+    return item;
   }
 
   private static String cslType(Paper p) {
@@ -167,6 +190,13 @@ final class JsonExport {
   private static void putIfPresent(ObjectNode node, String key, String value) {
     if (!value.isEmpty()) {
       node.put(key, value);
+    }
+  }
+
+  private static void writeIfPresent(JsonGenerator json, String key, String value)
+      throws IOException {
+    if (!value.isEmpty()) {
+      json.writeStringField(key, value);
     }
   }
 }

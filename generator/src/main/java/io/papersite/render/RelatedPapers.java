@@ -16,7 +16,7 @@ import java.util.Map;
 final class RelatedPapers {
 
   static final int COUNT = 5;
-  private static final int NEIGHBOURS = 50;
+  private static final int NEIGHBOURS = 20;
 
   private final Map<String, List<String>> groups = new HashMap<>();
   private final Map<String, Integer> position = new HashMap<>();

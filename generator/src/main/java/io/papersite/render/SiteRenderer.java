@@ -12,6 +12,7 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import io.papersite.model.Problems;
 import io.papersite.model.SourcePosition;
+import io.papersite.render.view.CollectionView;
 import io.papersite.render.view.Pages;
 import io.papersite.render.view.PaperView;
 import io.papersite.render.view.SiteView;
@@ -21,7 +22,6 @@ import io.papersite.resolve.ResolvedPaper;
 import io.papersite.resolve.ResolvedSite;
 import io.papersite.resolve.SiteUrls;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -95,11 +95,17 @@ public final class SiteRenderer {
     return cfg;
   }
 
+  /** Long lists are split into pages of this many papers. */
+  static final int PAGE_SIZE = 100;
+
   /**
+   * Renders every page and file into {@code out}, on all cores.
+   *
    * @param timestamp the build time, given to feed entries of papers without a date; null for the
    *     start of 1970, so that builds stay reproducible
+   * @param progress told how many of the files are done, now and then
    */
-  public List<OutputFile> render(ResolvedSite site, Instant timestamp) {
+  public void render(ResolvedSite site, SiteOutput out, Instant timestamp, Progress progress) {
     Map<String, byte[]> assets = theme.assets();
     SiteUrls urls = site.urls();
     List<String> stylesheets = new ArrayList<>();
@@ -110,189 +116,278 @@ public final class SiteRenderer {
     ViewBuilder views = new ViewBuilder(site);
     SiteView siteView = views.site(stylesheets);
     var settings = site.settings();
+    List<String> pageUrls = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Runnable> tasks = new ArrayList<>();
 
-    List<OutputFile> files = new ArrayList<>();
-    List<String> pageUrls = new ArrayList<>();
-    var papers = views.papers();
+    List<PaperView> papers = views.papers();
     boolean dated = site.papers().stream().anyMatch(p -> p.paper().date().isPresent());
-    page(
-        files,
-        pageUrls,
-        urls,
-        "home.ftlh",
-        new Pages.Home(
-            siteView,
-            views.listing(
-                "home",
-                settings.title(),
-                settings.description(),
-                urls.home(),
-                papers.subList(0, Math.min(HOME_PAPERS, papers.size()))),
-            site.introHtml(),
-            views.collections(),
-            dated ? "Recent papers" : "Papers",
-            papers.subList(0, Math.min(HOME_PAPERS, papers.size())),
-            papers.size()));
-    page(
-        files,
-        pageUrls,
-        urls,
-        "papers.ftlh",
-        new Pages.PapersPage(
-            siteView,
-            views.page("papers", "All papers", "Every paper in " + settings.title(), urls.papers()),
-            papers));
-    for (var paper : papers) {
-      page(
-          files,
-          pageUrls,
-          urls,
-          "paper.ftlh",
-          new Pages.PaperPage(siteView, views.paperPage(paper), paper));
+    List<PaperView> recent = papers.subList(0, Math.min(HOME_PAPERS, papers.size()));
+    tasks.add(
+        () ->
+            page(
+                out,
+                urls,
+                pageUrls,
+                "home.ftlh",
+                new Pages.Home(
+                    siteView,
+                    views.listing(
+                        "home", settings.title(), settings.description(), urls.home(), recent),
+                    site.introHtml(),
+                    views.collections(),
+                    dated ? "Recent papers" : "Papers",
+                    recent,
+                    papers.size())));
+    for (Paging.Part<PaperView> part : Paging.split(papers, PAGE_SIZE, urls.papers(), urls)) {
+      tasks.add(
+          () ->
+              page(
+                  out,
+                  urls,
+                  pageUrls,
+                  "papers.ftlh",
+                  new Pages.PapersPage(
+                      siteView,
+                      views.page(
+                          "papers",
+                          part.title("All papers"),
+                          "Every paper in " + settings.title(),
+                          part.url()),
+                      part.items(),
+                      papers.size(),
+                      part.pagination())));
     }
-    for (var collection : views.collections()) {
-      page(
-          files,
-          pageUrls,
-          urls,
-          "collection.ftlh",
-          new Pages.CollectionPage(siteView, views.collectionPage(collection), collection));
+    Map<String, ResolvedPaper> byId = site.papersById();
+    for (PaperView paper : papers) {
+      tasks.add(
+          () -> {
+            String bibtex = BibTeX.entry(byId.get(paper.id()).paper());
+            page(
+                out,
+                urls,
+                pageUrls,
+                "paper.ftlh",
+                new Pages.PaperPage(siteView, views.paperPage(paper), paper, bibtex));
+            out.text(urls.outputPath(urls.paperBibtex(paper.id())), w -> w.write(bibtex));
+          });
+    }
+    for (CollectionView collection : views.collections()) {
+      for (Paging.Part<PaperView> part :
+          Paging.split(collection.papers(), PAGE_SIZE, collection.url(), urls)) {
+        tasks.add(
+            () ->
+                page(
+                    out,
+                    urls,
+                    pageUrls,
+                    "collection.ftlh",
+                    new Pages.CollectionPage(
+                        siteView,
+                        views.collectionPage(collection, part),
+                        collection,
+                        part.items(),
+                        part.pagination())));
+      }
     }
     List<TagView> tags = views.tags();
     for (TagView tag : tags) {
-      page(
-          files,
-          pageUrls,
-          urls,
-          "tag.ftlh",
-          new Pages.TagPage(
-              siteView,
-              views.listing(
-                  "tag",
-                  "Tag: " + tag.name(),
-                  "Papers tagged " + tag.name(),
-                  tag.url(),
-                  tag.papers()),
-              tag));
+      for (Paging.Part<PaperView> part : Paging.split(tag.papers(), PAGE_SIZE, tag.url(), urls)) {
+        tasks.add(
+            () ->
+                page(
+                    out,
+                    urls,
+                    pageUrls,
+                    "tag.ftlh",
+                    new Pages.TagPage(
+                        siteView,
+                        views.listing(
+                            "tag",
+                            part.title("Tag: " + tag.name()),
+                            "Papers tagged " + tag.name(),
+                            part.url(),
+                            part.items()),
+                        tag,
+                        part.items(),
+                        part.pagination())));
+      }
     }
-    page(
-        files,
-        pageUrls,
-        urls,
-        "tags.ftlh",
-        new Pages.TagsPage(
-            siteView,
-            views.page("tags", "Tags", "Every tag in " + settings.title(), urls.tags()),
-            tags));
-    page(
-        files,
-        pageUrls,
-        urls,
-        "search.ftlh",
-        new Pages.SearchPage(
-            siteView,
-            views.page(
-                "search", "Search", "Search the papers of " + settings.title(), urls.search())));
-    page(
-        files,
-        new ArrayList<>(),
-        urls,
-        "404.ftlh",
-        new Pages.NotFoundPage(siteView, views.notFoundPage()));
+    tasks.add(
+        () ->
+            page(
+                out,
+                urls,
+                pageUrls,
+                "tags.ftlh",
+                new Pages.TagsPage(
+                    siteView,
+                    views.page("tags", "Tags", "Every tag in " + settings.title(), urls.tags()),
+                    tags)));
+    tasks.add(
+        () ->
+            page(
+                out,
+                urls,
+                pageUrls,
+                "search.ftlh",
+                new Pages.SearchPage(
+                    siteView,
+                    views.page(
+                        "search",
+                        "Search",
+                        "Search the papers of " + settings.title(),
+                        urls.search()))));
+    tasks.add(
+        () ->
+            page(
+                out,
+                urls,
+                new ArrayList<>(),
+                "404.ftlh",
+                new Pages.NotFoundPage(siteView, views.notFoundPage())));
+    tasks.addAll(machineReadable(site, out, timestamp));
 
-    files.addAll(machineReadable(site, pageUrls, timestamp));
+    runInParallel(tasks, progress);
+
+    if (urls.hasOrigin()) {
+      Sitemap.files(urls, pageUrls).forEach((path, xml) -> out.text(path, w -> w.write(xml)));
+    }
     boolean math = papers.stream().anyMatch(PaperView::math);
-    FrontEndLibraries.files(math).forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
-    assets.forEach((path, bytes) -> files.add(new OutputFile(path, bytes)));
-    return files;
+    FrontEndLibraries.files(math).forEach(out::bytes);
+    assets.forEach(out::bytes);
   }
 
-  /** Feeds, sitemap, JSON exports, and the files GitHub Pages reads. */
-  private static List<OutputFile> machineReadable(
-      ResolvedSite site, List<String> pageUrls, Instant timestamp) {
+  /** What the render stage reports of long work: files done out of all of them. */
+  @FunctionalInterface
+  public interface Progress {
+    void done(int files, int of);
+
+    Progress NONE = (files, of) -> {};
+  }
+
+  /** Runs the tasks on every core; the first failure stops the build. */
+  private static void runInParallel(List<Runnable> tasks, Progress progress) {
+    java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger();
+    int step = Math.max(1, tasks.size() / 10);
+    java.util.concurrent.ForkJoinPool pool =
+        new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    try {
+      pool.submit(
+              () ->
+                  tasks.parallelStream()
+                      .forEach(
+                          task -> {
+                            task.run();
+                            int n = done.incrementAndGet();
+                            if (n % step == 0) {
+                              progress.done(n, tasks.size());
+                            }
+                          }))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("the build was interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Feeds, JSON exports, BibTeX, lists, and the files GitHub Pages reads: a task each. */
+  private static List<Runnable> machineReadable(
+      ResolvedSite site, SiteOutput out, Instant timestamp) {
     SiteUrls urls = site.urls();
     var settings = site.settings();
-    List<OutputFile> files = new ArrayList<>();
-    files.add(OutputFile.text(".nojekyll", ""));
+    List<Runnable> tasks = new ArrayList<>();
+    tasks.add(() -> out.text(".nojekyll", w -> {}));
     if (!settings.domain().isEmpty()) {
-      files.add(OutputFile.text("CNAME", settings.domain() + "\n"));
+      tasks.add(() -> out.text("CNAME", w -> w.write(settings.domain() + "\n")));
     }
-    files.add(OutputFile.text("robots.txt", Sitemap.robots(urls)));
+    tasks.add(() -> out.text("robots.txt", w -> w.write(Sitemap.robots(urls))));
 
     Map<String, ResolvedPaper> byId = site.papersById();
-    for (ResolvedPaper paper : site.papers()) {
-      files.add(
-          OutputFile.text(
-              urls.outputPath(urls.paperBibtex(paper.id())), BibTeX.entry(paper.paper())));
-    }
-    files.add(
-        OutputFile.text(
-            urls.outputPath(urls.bibtex()),
-            BibTeX.entries(site.papers().stream().map(ResolvedPaper::paper).toList())));
-    for (ResolvedCollection c : site.collections()) {
-      files.add(
-          OutputFile.text(
-              urls.outputPath(urls.collectionBibtex(c.id())),
-              BibTeX.entries(c.paperIds().stream().map(id -> byId.get(id).paper()).toList())));
-    }
     JsonExport json = new JsonExport(urls);
-    files.add(OutputFile.text("papers.csl.json", json.cslJson(site.papers())));
+    List<io.papersite.model.Paper> all = site.papers().stream().map(ResolvedPaper::paper).toList();
+    tasks.add(() -> out.text(urls.outputPath(urls.bibtex()), w -> BibTeX.write(w, all, true)));
+    tasks.add(
+        () ->
+            out.text(
+                "papers.json",
+                w ->
+                    json.export(
+                        w,
+                        null,
+                        settings.title(),
+                        settings.description(),
+                        urls.home(),
+                        site.papers())));
+    tasks.add(() -> out.text("papers.csl.json", w -> json.cslJson(w, site.papers())));
+    tasks.add(
+        () ->
+            out.text(urls.outputPath(urls.searchIndex()), w -> json.searchIndex(w, site.papers())));
     AwesomeList awesome = new AwesomeList(site);
-    files.add(OutputFile.text("awesome.md", awesome.site()));
-    for (ResolvedCollection c : site.collections()) {
-      files.add(
-          OutputFile.text(
-              urls.outputPath(urls.collection(c.id()) + "awesome.md"), awesome.collection(c)));
-    }
-    files.add(
-        OutputFile.text(urls.outputPath(urls.searchIndex()), json.searchIndex(site.papers())));
-    files.add(
-        OutputFile.text(
-            "papers.json",
-            json.export(
-                null, settings.title(), settings.description(), urls.home(), site.papers())));
-    for (ResolvedCollection c : site.collections()) {
-      List<ResolvedPaper> papers = c.paperIds().stream().map(byId::get).toList();
-      String url = urls.collection(c.id());
-      files.add(
-          OutputFile.text(
-              urls.outputPath(url + "papers.json"),
-              json.export(
-                  c.id(), c.collection().title(), c.collection().description(), url, papers)));
-    }
-    if (!urls.hasOrigin()) {
-      return files; // sitemaps and feeds need absolute URLs
-    }
-    files.add(OutputFile.text("sitemap.xml", Sitemap.sitemap(urls, pageUrls)));
+    tasks.add(() -> out.text("awesome.md", awesome::site));
     AtomFeeds feeds =
         new AtomFeeds(
             urls,
             settings.author().isEmpty() ? settings.title() : settings.author(),
             timestamp == null ? Instant.EPOCH : timestamp);
-    files.add(
-        OutputFile.text(
-            "feed.xml",
-            feeds.feed(
-                settings.title(),
-                settings.description(),
-                urls.home(),
-                urls.feed(),
-                site.papers())));
-    for (ResolvedCollection c : site.collections()) {
-      List<ResolvedPaper> papers =
-          c.paperIds().stream().map(byId::get).sorted(bySiteOrder(site)).toList();
-      String feedUrl = urls.collectionFeed(c.id());
-      files.add(
-          OutputFile.text(
-              urls.outputPath(feedUrl),
-              feeds.feed(
-                  c.collection().title() + " · " + settings.title(),
-                  c.collection().description(),
-                  urls.collection(c.id()),
-                  feedUrl,
-                  papers)));
+    if (urls.hasOrigin()) {
+      tasks.add(
+          () ->
+              out.text(
+                  "feed.xml",
+                  w ->
+                      w.write(
+                          feeds.feed(
+                              settings.title(),
+                              settings.description(),
+                              urls.home(),
+                              urls.feed(),
+                              site.papers()))));
     }
-    return files;
+    java.util.Comparator<ResolvedPaper> siteOrder = bySiteOrder(site);
+    for (ResolvedCollection c : site.collections()) {
+      List<ResolvedPaper> papers = c.paperIds().stream().map(byId::get).toList();
+      String url = urls.collection(c.id());
+      tasks.add(
+          () -> {
+            out.text(
+                urls.outputPath(urls.collectionBibtex(c.id())),
+                w -> BibTeX.write(w, papers.stream().map(ResolvedPaper::paper).toList(), false));
+            out.text(
+                urls.outputPath(url + "papers.json"),
+                w ->
+                    json.export(
+                        w,
+                        c.id(),
+                        c.collection().title(),
+                        c.collection().description(),
+                        url,
+                        papers));
+            out.text(urls.outputPath(url + "awesome.md"), w -> w.write(awesome.collection(c)));
+            if (urls.hasOrigin()) {
+              String feedUrl = urls.collectionFeed(c.id());
+              List<ResolvedPaper> newest = papers.stream().sorted(siteOrder).toList();
+              out.text(
+                  urls.outputPath(feedUrl),
+                  w ->
+                      w.write(
+                          feeds.feed(
+                              c.collection().title() + " · " + settings.title(),
+                              c.collection().description(),
+                              url,
+                              feedUrl,
+                              newest)));
+            }
+          });
+    }
+    return tasks;
   }
 
   /** A collection lists its papers in its own order; its feed wants them newest first. */
@@ -305,18 +400,28 @@ public final class SiteRenderer {
   }
 
   private void page(
-      List<OutputFile> files,
-      List<String> pageUrls,
-      SiteUrls urls,
-      String templateName,
-      Pages.Page model) {
+      SiteOutput out, SiteUrls urls, List<String> pageUrls, String templateName, Pages.Page model) {
     String url = model.page().url();
     pageUrls.add(url);
     try {
       Template template = freemarker.getTemplate(templateName);
-      StringWriter out = new StringWriter();
-      template.process(model, out);
-      files.add(OutputFile.text(urls.outputPath(url), out.toString()));
+      out.text(
+          urls.outputPath(url),
+          w -> {
+            try {
+              template.process(model, w);
+            } catch (TemplateException e) {
+              throw new TemplateFailure(e);
+            }
+          });
+    } catch (UncheckedIOException wrapped) {
+      if (!(wrapped.getCause() instanceof TemplateFailure failure)) {
+        throw wrapped;
+      }
+      TemplateException e = failure.exception;
+      problems.error(
+          templatePosition(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()),
+          "template error: " + firstLine(e.getMessageWithoutStackTop()));
     } catch (TemplateNotFoundException e) {
       problems.error(
           SourcePosition.ofFile(templatesDisplayPath + "/" + templateName),
@@ -325,10 +430,6 @@ public final class SiteRenderer {
       problems.error(
           templatePosition(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()),
           "template syntax error: " + e.getEditorMessage());
-    } catch (TemplateException e) {
-      problems.error(
-          templatePosition(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()),
-          "template error: " + firstLine(e.getMessageWithoutStackTop()));
     } catch (SecurityException e) {
       // Freemarker refuses a template that links outside the templates folder.
       problems.error(
@@ -336,6 +437,16 @@ public final class SiteRenderer {
           "a template links outside the templates folder, which is refused; copy the file in instead");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Carries a template's failure out of the writer callback, to be reported as a problem. */
+  private static final class TemplateFailure extends java.io.IOException {
+    private final transient TemplateException exception;
+
+    TemplateFailure(TemplateException exception) {
+      super(exception);
+      this.exception = exception;
     }
   }
 

@@ -103,7 +103,8 @@ final class ViewBuilder {
         view.math());
   }
 
-  PageMeta collectionPage(CollectionView view) {
+  /** One page of a collection: its own feed too, and KaTeX when its papers have math. */
+  PageMeta collectionPage(CollectionView view, Paging.Part<PaperView> part) {
     List<Ref> feeds = new ArrayList<>(siteFeeds());
     if (urls.hasOrigin()) {
       feeds.add(
@@ -111,13 +112,13 @@ final class ViewBuilder {
     }
     return page(
         "collection",
-        view.title(),
+        part.title(view.title()),
         view.description(),
-        view.url(),
+        part.url(),
         feeds,
         List.of(),
         "",
-        view.math());
+        part.items().stream().anyMatch(PaperView::math));
   }
 
   PageMeta notFoundPage() {
@@ -254,7 +255,6 @@ final class ViewBuilder {
             .map(resolvedPapers::get)
             .map(r -> new Ref(r.paper().title(), urls.paper(r.id())))
             .toList(),
-        BibTeX.entry(p),
         urls.paperBibtex(p.id()),
         hasMath(resolved.abstractHtml()) || hasMath(resolved.notesHtml()));
   }

@@ -1,11 +1,17 @@
 package io.papersite.write;
 
 import io.papersite.render.OutputFile;
+import io.papersite.render.SiteOutput;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +20,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -27,9 +36,16 @@ public final class SiteWriter {
   public static final String MARKER = ".papersite";
 
   private final Path output;
+  private final Path staging;
+  private final Path previous;
+  private final Path lockFile;
 
   public SiteWriter(Path output) {
     this.output = output.toAbsolutePath().normalize();
+    String name = this.output.getFileName().toString();
+    this.staging = this.output.resolveSibling("." + name + ".papersite-new");
+    this.previous = this.output.resolveSibling("." + name + ".papersite-old");
+    this.lockFile = this.output.resolveSibling("." + name + ".papersite-lock");
   }
 
   /**
@@ -49,75 +65,251 @@ public final class SiteWriter {
     return null;
   }
 
-  /**
-   * Writes the files and swaps them in; returns how many files were written. While it writes, it
-   * holds a lock beside the output folder, so that a second build of the same site waits its turn
-   * instead of mixing its files in.
-   */
+  /** Writes the files and swaps them in; returns how many files were written. */
   public int write(List<OutputFile> files) {
+    try (Staging site = open()) {
+      for (OutputFile file : files) {
+        site.bytes(file.path(), file.content());
+      }
+      return site.commit();
+    }
+  }
+
+  /**
+   * Starts writing a new site beside the output. While it is open it holds a lock, so that a second
+   * build of the same site is turned away instead of mixing its files in. Close it without {@link
+   * Staging#commit()} and nothing changes.
+   */
+  public Staging open() {
     String refusal = refusal();
     if (refusal != null) {
       throw new IllegalStateException(refusal);
     }
-    String name = output.getFileName().toString();
-    Path staging = output.resolveSibling("." + name + ".papersite-new");
-    Path previous = output.resolveSibling("." + name + ".papersite-old");
-    Path lockFile = output.resolveSibling("." + name + ".papersite-lock");
-    try {
-      Files.createDirectories(output.getParent());
-      try (FileChannel channel =
-              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = tryLock(channel)) {
+    return new Staging();
+  }
+
+  /** A site being written; {@link #commit()} swaps it in. */
+  public final class Staging implements SiteOutput, AutoCloseable {
+
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Set<String> paths = ConcurrentHashMap.newKeySet();
+    private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger pages = new AtomicInteger();
+    private final AtomicInteger unchanged = new AtomicInteger();
+    private boolean committed;
+
+    private Staging() {
+      try {
+        Files.createDirectories(output.getParent());
+        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = tryLock(channel);
         if (lock == null) {
-          throw new UncheckedIOException(
-              new IOException(
-                  "another build is writing to "
-                      + output
-                      + " right now; wait for it to finish, then build again"));
+          channel.close();
+          throw new IOException(
+              "another build is writing to "
+                  + output
+                  + " right now; wait for it to finish, then build again");
         }
-        boolean swapped = false;
-        try (LockFileRemoval removal = () -> Files.deleteIfExists(lockFile)) {
-          if (!Files.exists(output) && Files.exists(previous.resolve(MARKER))) {
-            // A build was stopped between its two renames: bring the previous site back first.
-            Files.move(previous, output, StandardCopyOption.ATOMIC_MOVE);
+        if (!Files.exists(output) && Files.exists(previous.resolve(MARKER))) {
+          // A build was stopped between its two renames: bring the previous site back first.
+          Files.move(previous, output, StandardCopyOption.ATOMIC_MOVE);
+        }
+        deleteOwnFolder(staging);
+        deleteOwnFolder(previous);
+        Files.createDirectories(staging);
+        Files.writeString(
+            staging.resolve(MARKER),
+            "Written by Papersite; this folder is replaced on every build.\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write the site to " + output + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Whether a file of this path has been written. */
+    public boolean has(String path) {
+      return paths.contains(path);
+    }
+
+    /** How many files and how many HTML pages have been written. */
+    public int files() {
+      return paths.size();
+    }
+
+    public int pages() {
+      return pages.get();
+    }
+
+    /**
+     * Renders the text into memory and hands it to {@link #store}; a file larger than {@link
+     * #IN_MEMORY} goes straight to disk instead.
+     */
+    @Override
+    public void text(String path, TextContent content) {
+      Path target = target(path);
+      SpillingOutput buffer = new SpillingOutput(target);
+      try (Writer out =
+          new BufferedWriter(new OutputStreamWriter(buffer, StandardCharsets.UTF_8), 1 << 14)) {
+        content.writeTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      }
+      if (!buffer.spilled()) {
+        store(path, target, buffer.bytes());
+      }
+    }
+
+    @Override
+    public void bytes(String path, byte[] content) {
+      store(path, target(path), content);
+    }
+
+    /**
+     * Writes a file, unless the current site has the same bytes at the same path: then the new site
+     * shares that file (a hard link), so it is not rewritten and keeps its time.
+     */
+    private void store(String path, Path target, byte[] content) {
+      try {
+        Path current = output.resolve(path);
+        if (Files.isRegularFile(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && Files.size(current) == content.length
+            && java.util.Arrays.equals(Files.readAllBytes(current), content)) {
+          try {
+            Files.createLink(target, current);
+            unchanged.incrementAndGet();
+            return;
+          } catch (UnsupportedOperationException | IOException e) {
+            // no hard links on this file system: write the file
           }
-          deleteOwnFolder(staging);
-          deleteOwnFolder(previous);
-          Files.createDirectories(staging);
+        }
+        Files.write(target, content);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** How many files are the same as in the current site, and so were not rewritten. */
+    public int unchanged() {
+      return unchanged.get();
+    }
+
+    private Path target(String path) {
+      Path target = staging.resolve(path).normalize();
+      if (!target.startsWith(staging) || target.equals(staging)) {
+        throw new IllegalArgumentException("output path escapes the site: " + path);
+      }
+      paths.add(path);
+      if (path.endsWith(".html")) {
+        pages.incrementAndGet();
+      }
+      try {
+        if (!folders.contains(target.getParent())) {
+          Files.createDirectories(target.getParent());
+          folders.add(target.getParent());
+        }
+      } catch (FileAlreadyExistsException e) {
+        // another thread made it first
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      }
+      return target;
+    }
+
+    /** Swaps the new site in; returns how many files it has. */
+    public int commit() {
+      return commit("");
+    }
+
+    /**
+     * Swaps the new site in, recording the fingerprint of what it was built from; returns how many
+     * files it has.
+     */
+    public int commit(String fingerprint) {
+      try {
+        if (!fingerprint.isEmpty()) {
           Files.writeString(
               staging.resolve(MARKER),
-              "Written by Papersite; this folder is replaced on every build.\n");
-          for (OutputFile file : files) {
-            Path target = staging.resolve(file.path()).normalize();
-            if (!target.startsWith(staging) || target.equals(staging)) {
-              throw new IllegalArgumentException("output path escapes the site: " + file.path());
-            }
-            Files.createDirectories(target.getParent());
-            Files.write(target, file.content());
-          }
-          if (Files.exists(output)) {
-            Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
-          }
-          Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
-          swapped = true;
-          deleteOwnFolder(previous);
-        } finally {
-          if (!swapped) {
-            deleteOwnFolder(staging); // a failed build leaves no half-written folder behind
-          }
+              Files.readString(staging.resolve(MARKER)) + Fingerprint.markerLine(fingerprint));
         }
+        if (Files.exists(output)) {
+          Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+        deleteOwnFolder(previous);
+        return paths.size();
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write the site to " + output + ": " + e.getMessage(), e);
       }
-      return files.size();
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "cannot write the site to " + output + ": " + e.getMessage(), e);
+    }
+
+    /** Removes the unfinished site unless it was committed, and lets the next build in. */
+    @Override
+    public void close() {
+      try {
+        if (!committed) {
+          deleteOwnFolder(staging); // a failed build leaves no half-written folder behind
+        }
+        Files.deleteIfExists(lockFile);
+        lock.release();
+        channel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot clean up beside " + output + ": " + e.getMessage(), e);
+      }
     }
   }
 
-  /** Removes the lock file when the build that holds the lock is done, however it ends. */
-  private interface LockFileRemoval extends AutoCloseable {
+  /** Files up to this size are compared with the current site before they are written. */
+  static final int IN_MEMORY = 4 << 20;
+
+  /**
+   * Keeps a file's bytes in memory until they grow past {@link #IN_MEMORY}, then writes them out.
+   */
+  private static final class SpillingOutput extends java.io.OutputStream {
+    private final Path target;
+    private java.io.ByteArrayOutputStream memory = new java.io.ByteArrayOutputStream(1 << 14);
+    private java.io.OutputStream file;
+
+    SpillingOutput(Path target) {
+      this.target = target;
+    }
+
     @Override
-    void close() throws IOException;
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      if (file == null && memory.size() + length > IN_MEMORY) {
+        file = new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16);
+        memory.writeTo(file);
+        memory = null;
+      }
+      if (file != null) {
+        file.write(bytes, offset, length);
+      } else {
+        memory.write(bytes, offset, length);
+      }
+    }
+
+    boolean spilled() {
+      return file != null;
+    }
+
+    byte[] bytes() {
+      return memory.toByteArray();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (file != null) {
+        file.close();
+      }
+    }
   }
 
   /** The lock, or null when another process or thread of this JVM holds it. */

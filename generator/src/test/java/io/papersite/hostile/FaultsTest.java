@@ -86,6 +86,7 @@ class FaultsTest {
   void aSecondBuildWhileOneIsWritingIsTurnedAwayWithAClearMessage() throws IOException {
     build();
     var before = tree(output);
+    Files.writeString(project.resolve("content/papers/p1.yaml"), "title: Paper 1, revised\n");
     Path lockFile = project.resolve(".site.papersite-lock");
     try (FileChannel channel =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

@@ -25,18 +25,28 @@ public final class Pages {
       int paperCount)
       implements Page {}
 
-  /** {@code collection.ftlh}. */
-  public record CollectionPage(SiteView site, PageMeta page, CollectionView collection)
+  /** {@code collection.ftlh}: one page of a collection's papers. */
+  public record CollectionPage(
+      SiteView site,
+      PageMeta page,
+      CollectionView collection,
+      List<PaperView> papers,
+      Pagination pagination)
       implements Page {}
 
-  /** {@code paper.ftlh}. */
-  public record PaperPage(SiteView site, PageMeta page, PaperView paper) implements Page {}
+  /** {@code paper.ftlh}; {@code bibtex} is the paper's BibTeX entry. */
+  public record PaperPage(SiteView site, PageMeta page, PaperView paper, String bibtex)
+      implements Page {}
 
-  /** {@code papers.ftlh}: every paper. */
-  public record PapersPage(SiteView site, PageMeta page, List<PaperView> papers) implements Page {}
+  /** {@code papers.ftlh}: one page of every paper; {@code total} counts them all. */
+  public record PapersPage(
+      SiteView site, PageMeta page, List<PaperView> papers, int total, Pagination pagination)
+      implements Page {}
 
-  /** {@code tag.ftlh}. */
-  public record TagPage(SiteView site, PageMeta page, TagView tag) implements Page {}
+  /** {@code tag.ftlh}: one page of a tag's papers. */
+  public record TagPage(
+      SiteView site, PageMeta page, TagView tag, List<PaperView> papers, Pagination pagination)
+      implements Page {}
 
   /** {@code tags.ftlh}: the tag index. */
   public record TagsPage(SiteView site, PageMeta page, List<TagView> tags) implements Page {}

@@ -10,7 +10,7 @@ import java.util.List;
  * @param doiUrl the DOI resolver's URL, when the paper has a DOI
  * @param tagNames the tags separated by spaces, for {@code data-} attributes that scripts read
  * @param related papers that share tags and collections with this one, most related first
- * @param bibtex the paper's BibTeX entry; {@code bibtexUrl} is the same as a file
+ * @param bibtexUrl the paper's BibTeX entry as a file (the paper page has the entry itself)
  * @param math whether the abstract or notes contain math, so that KaTeX is loaded
  */
 public record PaperView(
@@ -31,6 +31,5 @@ public record PaperView(
     String abstractHtml,
     String notesHtml,
     List<Ref> related,
-    String bibtex,
     String bibtexUrl,
     boolean math) {}

@@ -1,0 +1,23 @@
+package io.papersite.render;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * Where the render stage puts the files of the site, one at a time, so that a large site is never
+ * held in memory. Implementations may be called from several threads at once.
+ */
+public interface SiteOutput {
+
+  /** A text file, written as UTF-8 by {@code content}. */
+  void text(String path, TextContent content);
+
+  /** A file of bytes, such as a font. */
+  void bytes(String path, byte[] content);
+
+  /** Writes a file's text. */
+  @FunctionalInterface
+  interface TextContent {
+    void writeTo(Writer out) throws IOException;
+  }
+}

@@ -1,0 +1,26 @@
+package io.papersite.render.view;
+
+import java.util.List;
+
+/**
+ * Where a page of a long list is: long lists (a collection, a tag, all papers) are split into pages
+ * so that no page grows with the size of the whole collection.
+ *
+ * @param number this page, from 1
+ * @param count how many pages the list has
+ * @param previousUrl the page before, or empty
+ * @param nextUrl the page after, or empty
+ * @param pages every page, as its number and URL
+ */
+public record Pagination(
+    int number, int count, String previousUrl, String nextUrl, List<Ref> pages) {
+
+  public Pagination {
+    pages = List.copyOf(pages);
+  }
+
+  /** Whether there is more than one page, and so anything to show. */
+  public boolean paged() {
+    return count > 1;
+  }
+}

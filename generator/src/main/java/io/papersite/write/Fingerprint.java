@@ -1,0 +1,91 @@
+package io.papersite.write;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A digest of everything a build reads: the content and template files, the build's settings and
+ * the generator itself. When it matches the one the current site was built from, nothing changed
+ * and the build has nothing to do.
+ */
+public final class Fingerprint {
+
+  private static final String PREFIX = "fingerprint: ";
+
+  private Fingerprint() {}
+
+  /**
+   * @param folders folders whose files are read (missing ones count as empty)
+   * @param settings the build's own settings, such as its base URL
+   */
+  public static String of(List<Path> folders, List<String> settings) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (String setting : settings) {
+        digest.update((setting + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      digest.update(generator().getBytes(StandardCharsets.UTF_8));
+      for (Path folder : folders) {
+        digest.update(
+            ("\0folder " + folder.toAbsolutePath().normalize() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        if (!Files.isDirectory(folder)) {
+          continue;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+          for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+            digest.update(("\0" + folder.relativize(file) + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(Files.readAllBytes(file));
+          }
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The generator's own code: a new version renders differently. */
+  private static String generator() {
+    try {
+      var source = Fingerprint.class.getProtectionDomain().getCodeSource();
+      Path code = source == null ? null : Path.of(source.getLocation().toURI());
+      return code == null
+          ? ""
+          : code + " " + Files.getLastModifiedTime(code) + " " + Files.size(code);
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  /** The fingerprint the site in this folder was built from, or empty. */
+  public static String of(Path site) {
+    try {
+      Path marker = site.resolve(SiteWriter.MARKER);
+      if (!Files.isRegularFile(marker)) {
+        return "";
+      }
+      return Files.readAllLines(marker).stream()
+          .filter(l -> l.startsWith(PREFIX))
+          .map(l -> l.substring(PREFIX.length()))
+          .findFirst()
+          .orElse("");
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  static String markerLine(String fingerprint) {
+    return PREFIX + fingerprint + "\n";
+  }
+}

@@ -1,0 +1,79 @@
+package io.papersite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Rebuilds do as little as they can: nothing when nothing changed, and keep unchanged files. */
+class IncrementalBuildTest {
+
+  @TempDir Path project;
+  private Path output;
+
+  @BeforeEach
+  void content() throws IOException {
+    Path papers = Files.createDirectories(project.resolve("content/papers"));
+    Files.writeString(project.resolve("content/site.yaml"), "title: Incremental\n");
+    for (int i = 0; i < 250; i++) {
+      Files.writeString(
+          papers.resolve("p" + i + ".yaml"), "title: Paper " + i + "\ntags: [shared]\n");
+    }
+    output = project.resolve("site");
+  }
+
+  private GenerateResult build() {
+    return Papersite.generate(GenerateRequest.forProject(project).withOutputDirectory(output));
+  }
+
+  @Test
+  void aRebuildWithNoChangeDoesNothing() throws IOException {
+    GenerateResult first = build();
+    assertThat(first.upToDate()).isFalse();
+    FileTime written = Files.getLastModifiedTime(output.resolve("papers/p1/index.html"));
+    GenerateResult second = build();
+    assertThat(second.upToDate()).isTrue();
+    assertThat(second.filesWritten()).isZero();
+    assertThat(second.summary()).startsWith("Papersite: " + output + " is up to date");
+    assertThat(Files.getLastModifiedTime(output.resolve("papers/p1/index.html")))
+        .isEqualTo(written);
+  }
+
+  @Test
+  void aChangeRewritesOnlyTheFilesItChanges() throws IOException, InterruptedException {
+    build();
+    Path untouched = output.resolve("papers/p200/index.html");
+    FileTime before = Files.getLastModifiedTime(untouched);
+    Files.writeString(
+        project.resolve("content/papers/p1.yaml"), "title: Paper 1, revised\ntags: [shared]\n");
+    Thread.sleep(20);
+    GenerateResult result = build();
+    assertThat(result.upToDate()).isFalse();
+    // The paper, its neighbours (related papers), the lists and exports that show it.
+    assertThat(result.filesWritten() - result.filesUnchanged()).isBetween(1, 60);
+    assertThat(Files.getLastModifiedTime(untouched)).isEqualTo(before);
+    assertThat(Files.readString(output.resolve("papers/p1/index.html")))
+        .contains("Paper 1, revised");
+  }
+
+  @Test
+  void longListsAreSplitIntoPages() throws IOException {
+    build();
+    var first = Jsoup.parse(output.resolve("tags/shared/index.html").toFile());
+    assertThat(first.select(".paper-card")).hasSize(100);
+    assertThat(first.select("nav.pagination a[rel=next]").attr("href"))
+        .isEqualTo("/tags/shared/page/2/");
+    var third = Jsoup.parse(output.resolve("tags/shared/page/3/index.html").toFile());
+    assertThat(third.select(".paper-card")).hasSize(50);
+    assertThat(third.select("nav.pagination a[rel=prev]").attr("href"))
+        .isEqualTo("/tags/shared/page/2/");
+    assertThat(third.title()).startsWith("Tag: shared (page 3)");
+    assertThat(output.resolve("papers/page/3/index.html")).exists();
+  }
+}
