@@ -41,11 +41,11 @@ public final class Papersite {
 
   /** Checks the content and builds the site. */
   public static GenerateResult generate(GenerateRequest request) {
-    return generate(request, SiteRenderer.Progress.NONE);
+    return generate(request, Progress.NONE);
   }
 
   /** Checks the content and builds the site, telling {@code progress} how the rendering goes. */
-  public static GenerateResult generate(GenerateRequest request, SiteRenderer.Progress progress) {
+  public static GenerateResult generate(GenerateRequest request, Progress progress) {
     long start = System.nanoTime();
     String fingerprint = fingerprint(request);
     if (!fingerprint.isEmpty()

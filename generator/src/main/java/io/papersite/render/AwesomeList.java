@@ -6,8 +6,12 @@ import io.papersite.resolve.ResolvedCollection;
 import io.papersite.resolve.ResolvedPaper;
 import io.papersite.resolve.ResolvedSite;
 import io.papersite.resolve.SiteUrls;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,64 +34,79 @@ public final class AwesomeList {
   }
 
   /** The whole site: a table of contents, then each collection, then papers in none. */
-  public void site(java.io.Writer out) throws java.io.IOException {
-    out.write(site());
-  }
-
-  String site() {
-    StringBuilder md = new StringBuilder();
-    md.append("# ").append(escape(site.settings().title())).append("\n\n");
+  public void site(Writer out) throws IOException {
+    out.write("# " + escape(site.settings().title()) + "\n\n");
     if (!site.settings().description().isEmpty()) {
-      md.append(escape(site.settings().description())).append("\n\n");
+      out.write(escape(site.settings().description()) + "\n\n");
     }
-    md.append(body(2));
-    return md.toString();
+    body(out, 2);
   }
 
   /** The sections alone, headed at the given level: what goes between a README's markers. */
   public String body(int level) {
-    StringBuilder md = new StringBuilder();
+    StringWriter out = new StringWriter();
+    try {
+      body(out, level);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** The sections, written line by line: a large collection is never one string. */
+  public void body(Writer out, int level) throws IOException {
     String heading = "#".repeat(level) + " ";
-    Set<String> listed = new LinkedHashSet<>();
+    Set<String> listed = new HashSet<>();
     List<ResolvedCollection> collections = site.collections();
+    boolean first = true;
     if (collections.size() > 1) {
       for (ResolvedCollection c : collections) {
-        md.append("- [")
-            .append(escape(c.collection().title()))
-            .append("](#")
-            .append(anchor(c.collection().title()))
-            .append(")\n");
+        out.write(
+            "- ["
+                + escape(c.collection().title())
+                + "](#"
+                + anchor(c.collection().title())
+                + ")\n");
       }
-      md.append('\n');
+      first = false;
     }
     for (ResolvedCollection c : collections) {
-      md.append(heading).append(escape(c.collection().title())).append("\n\n");
+      out.write((first ? "" : "\n") + heading + escape(c.collection().title()) + "\n\n");
+      first = false;
       if (!c.collection().description().isEmpty()) {
-        md.append(escape(c.collection().description())).append("\n\n");
+        out.write(escape(c.collection().description()) + "\n\n");
       }
-      c.paperIds().forEach(id -> md.append(line(papers.get(id))).append('\n'));
-      md.append('\n');
+      for (String id : c.paperIds()) {
+        out.write(line(papers.get(id)) + "\n");
+      }
       listed.addAll(c.paperIds());
     }
-    List<ResolvedPaper> others = new ArrayList<>();
-    site.papers().stream().filter(p -> !listed.contains(p.id())).forEach(others::add);
-    if (!others.isEmpty()) {
-      md.append(heading).append(collections.isEmpty() ? "Papers" : "Other papers").append("\n\n");
-      others.forEach(p -> md.append(line(p)).append('\n'));
-      md.append('\n');
+    boolean others = false;
+    for (ResolvedPaper p : site.papers()) {
+      if (listed.contains(p.id())) {
+        continue;
+      }
+      if (!others) {
+        out.write(
+            (first ? "" : "\n")
+                + heading
+                + (collections.isEmpty() ? "Papers" : "Other papers")
+                + "\n\n");
+        others = true;
+      }
+      out.write(line(p) + "\n");
     }
-    return md.toString().stripTrailing() + "\n";
   }
 
   /** One collection, headed by its title. */
-  public String collection(ResolvedCollection c) {
-    StringBuilder md =
-        new StringBuilder("# ").append(escape(c.collection().title())).append("\n\n");
+  public void collection(Writer out, ResolvedCollection c) throws IOException {
+    out.write("# " + escape(c.collection().title()) + "\n\n");
     if (!c.collection().description().isEmpty()) {
-      md.append(escape(c.collection().description())).append("\n\n");
+      out.write(escape(c.collection().description()) + "\n\n");
     }
-    c.paperIds().forEach(id -> md.append(line(papers.get(id))).append('\n'));
-    return md.toString();
+    for (String id : c.paperIds()) {
+      out.write(line(papers.get(id)) + "\n");
+    }
   }
 
   /** {@code - [Title](url) — Authors · Venue · 2024 · [code](...) · [arXiv](...)}. */

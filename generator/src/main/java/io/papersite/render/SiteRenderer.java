@@ -10,6 +10,7 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
+import io.papersite.Progress;
 import io.papersite.model.Problems;
 import io.papersite.model.SourcePosition;
 import io.papersite.render.view.CollectionView;
@@ -257,14 +258,6 @@ public final class SiteRenderer {
     assets.forEach(out::bytes);
   }
 
-  /** What the render stage reports of long work: files done out of all of them. */
-  @FunctionalInterface
-  public interface Progress {
-    void done(int files, int of);
-
-    Progress NONE = (files, of) -> {};
-  }
-
   /** Runs the tasks on every core; the first failure stops the build. */
   private static void runInParallel(List<Runnable> tasks, Progress progress) {
     java.util.concurrent.atomic.AtomicInteger done =
@@ -370,7 +363,7 @@ public final class SiteRenderer {
                         c.collection().description(),
                         url,
                         papers));
-            out.text(urls.outputPath(url + "awesome.md"), w -> w.write(awesome.collection(c)));
+            out.text(urls.outputPath(url + "awesome.md"), w -> awesome.collection(w, c));
             if (urls.hasOrigin()) {
               String feedUrl = urls.collectionFeed(c.id());
               List<ResolvedPaper> newest = papers.stream().sorted(siteOrder).toList();

@@ -28,6 +28,8 @@ final class ViewBuilder {
   private final Map<String, ResolvedCollection> collectionsById = new LinkedHashMap<>();
   private final Map<String, PaperView> papers = new LinkedHashMap<>();
   private final Map<String, ResolvedPaper> resolvedPapers = new LinkedHashMap<>();
+  private final Map<String, Ref> tagRefs = new HashMap<>();
+  private final Map<String, Ref> collectionRefs = new HashMap<>();
   private static final int SUMMARY_LENGTH = 300;
 
   ViewBuilder(ResolvedSite site) {
@@ -243,11 +245,16 @@ final class ViewBuilder {
         p.doi(),
         p.doi().isEmpty() ? "" : "https://doi.org/" + p.doi(),
         p.links().stream().map(l -> new Ref(l.label(), l.url())).toList(),
-        p.tags().stream().map(t -> new Ref(t, urls.tag(t))).toList(),
+        p.tags().stream().map(this::tagRef).toList(),
         String.join(" ", p.tags()),
         resolved.collectionIds().stream()
-            .map(collectionsById::get)
-            .map(c -> new Ref(c.collection().title(), urls.collection(c.id())))
+            .map(
+                id ->
+                    collectionRefs.computeIfAbsent(
+                        id,
+                        k ->
+                            new Ref(
+                                collectionsById.get(k).collection().title(), urls.collection(k))))
             .toList(),
         resolved.abstractHtml(),
         resolved.notesHtml(),
@@ -257,6 +264,11 @@ final class ViewBuilder {
             .toList(),
         urls.paperBibtex(p.id()),
         hasMath(resolved.abstractHtml()) || hasMath(resolved.notesHtml()));
+  }
+
+  /** One Ref per tag, shared by every paper that has it. */
+  private Ref tagRef(String tag) {
+    return tagRefs.computeIfAbsent(tag, t -> new Ref(t, urls.tag(t)));
   }
 
   private static boolean hasMath(String html) {

@@ -94,10 +94,9 @@ public final class Resolver {
           new ResolvedPaper(
               paper,
               markdown.render(paper.abstractText(), urls.paper(paper.id())),
-              markdown.plainText(paper.abstractText()),
               markdown.render(paper.notes(), urls.paper(paper.id())),
-              markdown.plainText(paper.notes()),
-              in));
+              in,
+              markdown::plainText));
     }
     List<ResolvedCollection> resolvedCollections =
         collections.stream()

@@ -3,6 +3,7 @@ package io.papersite.maven;
 import io.papersite.GenerateRequest;
 import io.papersite.GenerateResult;
 import io.papersite.Papersite;
+import io.papersite.Progress;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -15,7 +16,15 @@ public class GenerateMojo extends AbstractPapersiteMojo {
 
   @Override
   protected String run(GenerateRequest request) {
-    GenerateResult result = Papersite.generate(request);
+    long start = System.nanoTime();
+    // Only a build that takes a while says how far it is.
+    Progress progress =
+        (done, of) -> {
+          if (System.nanoTime() - start > 2_000_000_000L) {
+            getLog().info("Papersite: rendering, " + done + " of " + of + " pages and files done");
+          }
+        };
+    GenerateResult result = Papersite.generate(request, progress);
     log(result.warnings());
     return result.summary();
   }

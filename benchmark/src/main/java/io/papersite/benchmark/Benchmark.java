@@ -1,0 +1,280 @@
+package io.papersite.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Times Papersite (the command line, and {@code mvn site-generate}) and, where it is installed,
+ * Hugo on generated collections of N papers, several runs each, and prints per run the wall time,
+ * CPU time, peak memory, pages written and milliseconds per page, then the medians and ratios.
+ *
+ * <pre>{@code benchmark/run 1000 10000 100000}</pre>
+ *
+ * Environment: {@code RUNS} (default 3), {@code BENCHMARK_DIR} (default target/benchmark).
+ */
+public final class Benchmark {
+
+  private static final Pattern PAGES = Pattern.compile("Papersite: [\\d,]+ papers?, (\\d+) pages?");
+
+  private record Run(
+      String tool, int papers, int run, double wall, double cpu, long rssKb, int pages) {
+    String row() {
+      return String.format(
+          Locale.ROOT,
+          "| %-22s | %,7d | %d | %7.2f | %7.2f | %6d | %6d | %6.3f |",
+          tool,
+          papers,
+          run,
+          wall,
+          cpu,
+          rssKb / 1024,
+          pages,
+          pages == 0 ? 0 : wall * 1000 / pages);
+    }
+  }
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    List<Integer> sizes = new ArrayList<>();
+    for (String arg : args.length == 0 ? new String[] {"1000", "10000", "100000"} : args) {
+      sizes.add(Integer.parseInt(arg.replace("_", "")));
+    }
+    int runs = Integer.parseInt(System.getenv().getOrDefault("RUNS", "3"));
+    Path work =
+        Path.of(System.getenv().getOrDefault("BENCHMARK_DIR", "target/benchmark")).toAbsolutePath();
+    Path cli = cliJar();
+    boolean hugo = onPath("hugo");
+    System.out.println("machine: " + machine());
+    System.out.println("hugo: " + (hugo ? version("hugo", "version") : "not installed, skipped"));
+    System.out.println();
+    System.out.println(
+        "| tool                   |  papers | run | wall s  | CPU s   | RSS MB |  pages |  ms/page |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
+    List<Run> all = new ArrayList<>();
+    for (int n : sizes) {
+      Path dir = work.resolve("n" + n);
+      if (!Files.isDirectory(dir.resolve("papersite/content"))) {
+        Corpus.main(new String[] {String.valueOf(n), dir.toString(), "content"});
+      }
+      Path content = dir.resolve("papersite/content");
+      for (int r = 1; r <= runs; r++) {
+        Path out = dir.resolve("out-cli");
+        delete(out);
+        all.add(
+            print(
+                time(
+                    "papersite (command line)",
+                    n,
+                    r,
+                    dir,
+                    List.of(
+                        "java",
+                        "-Xmx1g",
+                        "-jar",
+                        cli.toString(),
+                        "build",
+                        "--content",
+                        content.toString(),
+                        "--out",
+                        out.toString()))));
+      }
+      all.add(
+          print(
+              time(
+                  "papersite rebuild, same",
+                  n,
+                  1,
+                  dir,
+                  List.of(
+                      "java",
+                      "-Xmx1g",
+                      "-jar",
+                      cli.toString(),
+                      "build",
+                      "--content",
+                      content.toString(),
+                      "--out",
+                      dir.resolve("out-cli").toString()))));
+      for (int r = 1; r <= runs; r++) {
+        delete(dir.resolve("papersite/target"));
+        all.add(
+            print(
+                time(
+                    "mvn site-generate",
+                    n,
+                    r,
+                    dir.resolve("papersite"),
+                    List.of("mvn", "-B", "-q", "-o", "site-generate"))));
+      }
+      if (hugo) {
+        for (int r = 1; r <= runs; r++) {
+          Path out = dir.resolve("out-hugo");
+          delete(out);
+          all.add(
+              print(
+                  time(
+                      "hugo",
+                      n,
+                      r,
+                      dir.resolve("hugo"),
+                      List.of("hugo", "--quiet", "-d", out.toString()))));
+        }
+      }
+    }
+    System.out.println();
+    summary(all, sizes);
+  }
+
+  private static Run print(Run run) {
+    System.out.println(run.row());
+    return run;
+  }
+
+  private static void summary(List<Run> all, List<Integer> sizes) {
+    System.out.println(
+        "| papers | command line s | mvn site-generate s | hugo s | command line / hugo | mvn / hugo | rebuild, same s |");
+    System.out.println("|---|---|---|---|---|---|---|");
+    for (int n : sizes) {
+      double cli = median(all, "papersite (command line)", n);
+      double mvn = median(all, "mvn site-generate", n);
+      double hugo = median(all, "hugo", n);
+      double same = median(all, "papersite rebuild, same", n);
+      System.out.printf(
+          Locale.ROOT,
+          "| %,d | %.2f | %.2f | %s | %s | %s | %.2f |%n",
+          n,
+          cli,
+          mvn,
+          Double.isNaN(hugo) ? "-" : String.format(Locale.ROOT, "%.2f", hugo),
+          Double.isNaN(hugo) ? "-" : String.format(Locale.ROOT, "%.2f", cli / hugo),
+          Double.isNaN(hugo) ? "-" : String.format(Locale.ROOT, "%.2f", mvn / hugo),
+          same);
+    }
+  }
+
+  private static double median(List<Run> all, String tool, int n) {
+    List<Double> walls =
+        all.stream()
+            .filter(r -> r.tool().equals(tool) && r.papers() == n)
+            .map(Run::wall)
+            .sorted()
+            .toList();
+    return walls.isEmpty() ? Double.NaN : walls.get(walls.size() / 2);
+  }
+
+  /** Runs a command under /usr/bin/time -v and reads its figures. */
+  private static Run time(String tool, int papers, int run, Path dir, List<String> command)
+      throws IOException, InterruptedException {
+    List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-v"));
+    timed.addAll(command);
+    ProcessBuilder builder =
+        new ProcessBuilder(timed).directory(dir.toFile()).redirectErrorStream(true);
+    builder.environment().put("MAVEN_OPTS", "-Xmx1g");
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes());
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException(tool + " failed:\n" + output);
+    }
+    Map<String, String> figures = new TreeMap<>();
+    for (String line : output.lines().toList()) {
+      int colon = line.lastIndexOf(": ");
+      if (line.startsWith("\t") && colon > 0) {
+        figures.put(
+            line.strip().substring(0, colon - 1).strip(), line.substring(colon + 2).strip());
+      }
+    }
+    double user = Double.parseDouble(figures.getOrDefault("User time (seconds)", "0"));
+    double sys = Double.parseDouble(figures.getOrDefault("System time (seconds)", "0"));
+    long rss = Long.parseLong(figures.getOrDefault("Maximum resident set size (kbytes)", "0"));
+    Matcher pages = PAGES.matcher(output);
+    int pageCount = pages.find() ? Integer.parseInt(pages.group(1)) : countPages(dir, tool);
+    return new Run(
+        tool,
+        papers,
+        run,
+        wall(figures.get("Elapsed (wall clock) time (h:mm:ss or m:ss)")),
+        user + sys,
+        rss,
+        pageCount);
+  }
+
+  private static int countPages(Path dir, String tool) throws IOException {
+    Path out =
+        tool.equals("hugo") ? dir.resolveSibling("out-hugo") : dir.resolve("target/papersite");
+    if (!Files.isDirectory(out)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(out)) {
+      return (int) files.filter(f -> f.toString().endsWith(".html")).count();
+    }
+  }
+
+  private static double wall(String text) {
+    String[] parts = text.split(":");
+    double seconds = 0;
+    for (String part : parts) {
+      seconds = seconds * 60 + Double.parseDouble(part);
+    }
+    return seconds;
+  }
+
+  private static Path cliJar() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("generator/target"))) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith("-cli.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("build first: mvn -B install -DskipTests"))
+          .toAbsolutePath();
+    }
+  }
+
+  private static boolean onPath(String program) {
+    return Stream.of(System.getenv("PATH").split(":"))
+        .anyMatch(d -> Files.isExecutable(Path.of(d, program)));
+  }
+
+  private static String version(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String text = new String(process.getInputStream().readAllBytes()).strip();
+    process.waitFor();
+    return text.lines().findFirst().orElse("");
+  }
+
+  private static String machine() throws IOException {
+    String cpu =
+        Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+            .filter(l -> l.startsWith("model name"))
+            .findFirst()
+            .map(l -> l.substring(l.indexOf(':') + 2))
+            .orElse("?");
+    return Runtime.getRuntime().availableProcessors()
+        + " cores ("
+        + cpu
+        + "), "
+        + System.getProperty("java.version")
+        + " "
+        + System.getProperty("java.vm.name");
+  }
+
+  private static void delete(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
