@@ -119,44 +119,37 @@ public final class SiteRenderer {
     var settings = site.settings();
     List<String> pageUrls = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Runnable> tasks = new ArrayList<>();
+    PageTasks pages = new PageTasks(tasks, out, urls, pageUrls);
 
     List<PaperView> papers = views.papers();
     boolean dated = site.papers().stream().anyMatch(p -> p.paper().date().isPresent());
     List<PaperView> recent = papers.subList(0, Math.min(HOME_PAPERS, papers.size()));
-    tasks.add(
+    pages.add(
+        "home.ftlh",
         () ->
-            page(
-                out,
-                urls,
-                pageUrls,
-                "home.ftlh",
-                new Pages.Home(
-                    siteView,
-                    views.listing(
-                        "home", settings.title(), settings.description(), urls.home(), recent),
-                    site.introHtml(),
-                    views.collections(),
-                    dated ? "Recent papers" : "Papers",
-                    recent,
-                    papers.size())));
+            new Pages.Home(
+                siteView,
+                views.listing(
+                    "home", settings.title(), settings.description(), urls.home(), recent),
+                site.introHtml(),
+                views.collections(),
+                dated ? "Recent papers" : "Papers",
+                recent,
+                papers.size()));
     for (Paging.Part<PaperView> part : Paging.split(papers, PAGE_SIZE, urls.papers(), urls)) {
-      tasks.add(
+      pages.add(
+          "papers.ftlh",
           () ->
-              page(
-                  out,
-                  urls,
-                  pageUrls,
-                  "papers.ftlh",
-                  new Pages.PapersPage(
-                      siteView,
-                      views.page(
-                          "papers",
-                          part.title("All papers"),
-                          "Every paper in " + settings.title(),
-                          part.url()),
-                      part.items(),
-                      papers.size(),
-                      part.pagination())));
+              new Pages.PapersPage(
+                  siteView,
+                  views.page(
+                      "papers",
+                      part.title("All papers"),
+                      "Every paper in " + settings.title(),
+                      part.url()),
+                  part.items(),
+                  papers.size(),
+                  part.pagination()));
     }
     Map<String, ResolvedPaper> byId = site.papersById();
     for (PaperView paper : papers) {
@@ -175,77 +168,54 @@ public final class SiteRenderer {
     for (CollectionView collection : views.collections()) {
       for (Paging.Part<PaperView> part :
           Paging.split(collection.papers(), PAGE_SIZE, collection.url(), urls)) {
-        tasks.add(
+        pages.add(
+            "collection.ftlh",
             () ->
-                page(
-                    out,
-                    urls,
-                    pageUrls,
-                    "collection.ftlh",
-                    new Pages.CollectionPage(
-                        siteView,
-                        views.collectionPage(collection, part),
-                        collection,
-                        part.items(),
-                        part.pagination())));
+                new Pages.CollectionPage(
+                    siteView,
+                    views.collectionPage(collection, part),
+                    collection,
+                    part.items(),
+                    part.pagination()));
       }
     }
     List<TagView> tags = views.tags();
     for (TagView tag : tags) {
       for (Paging.Part<PaperView> part : Paging.split(tag.papers(), PAGE_SIZE, tag.url(), urls)) {
-        tasks.add(
+        pages.add(
+            "tag.ftlh",
             () ->
-                page(
-                    out,
-                    urls,
-                    pageUrls,
-                    "tag.ftlh",
-                    new Pages.TagPage(
-                        siteView,
-                        views.listing(
-                            "tag",
-                            part.title("Tag: " + tag.name()),
-                            "Papers tagged " + tag.name(),
-                            part.url(),
-                            part.items()),
-                        tag,
-                        part.items(),
-                        part.pagination())));
+                new Pages.TagPage(
+                    siteView,
+                    views.listing(
+                        "tag",
+                        part.title("Tag: " + tag.name()),
+                        "Papers tagged " + tag.name(),
+                        part.url(),
+                        part.items()),
+                    tag,
+                    part.items(),
+                    part.pagination()));
       }
     }
-    tasks.add(
+    pages.add(
+        "tags.ftlh",
         () ->
-            page(
-                out,
-                urls,
-                pageUrls,
-                "tags.ftlh",
-                new Pages.TagsPage(
-                    siteView,
-                    views.page("tags", "Tags", "Every tag in " + settings.title(), urls.tags()),
-                    tags)));
-    tasks.add(
+            new Pages.TagsPage(
+                siteView,
+                views.page("tags", "Tags", "Every tag in " + settings.title(), urls.tags()),
+                tags));
+    pages.add(
+        "search.ftlh",
         () ->
-            page(
-                out,
-                urls,
-                pageUrls,
-                "search.ftlh",
-                new Pages.SearchPage(
-                    siteView,
-                    views.page(
-                        "search",
-                        "Search",
-                        "Search the papers of " + settings.title(),
-                        urls.search()))));
-    tasks.add(
-        () ->
-            page(
-                out,
-                urls,
-                new ArrayList<>(),
-                "404.ftlh",
-                new Pages.NotFoundPage(siteView, views.notFoundPage())));
+            new Pages.SearchPage(
+                siteView,
+                views.page(
+                    "search",
+                    "Search",
+                    "Search the papers of " + settings.title(),
+                    urls.search())));
+    pages.addUnlisted("404.ftlh", () -> new Pages.NotFoundPage(siteView, views.notFoundPage()));
     tasks.addAll(machineReadable(site, out, timestamp));
 
     runInParallel(tasks, progress);
@@ -256,6 +226,31 @@ public final class SiteRenderer {
     boolean math = papers.stream().anyMatch(PaperView::math);
     FrontEndLibraries.files(math).forEach(out::bytes);
     assets.forEach(out::bytes);
+  }
+
+  /** Adds the rendering of a page to the tasks; its model is made when the task runs. */
+  private final class PageTasks {
+    private final List<Runnable> tasks;
+    private final SiteOutput out;
+    private final SiteUrls urls;
+    private final List<String> pageUrls;
+
+    PageTasks(List<Runnable> tasks, SiteOutput out, SiteUrls urls, List<String> pageUrls) {
+      this.tasks = tasks;
+      this.out = out;
+      this.urls = urls;
+      this.pageUrls = pageUrls;
+    }
+
+    /** A page that the sitemap lists. */
+    void add(String template, java.util.function.Supplier<Pages.Page> model) {
+      tasks.add(() -> page(out, urls, pageUrls, template, model.get()));
+    }
+
+    /** A page that the sitemap leaves out, such as the 404 page. */
+    void addUnlisted(String template, java.util.function.Supplier<Pages.Page> model) {
+      tasks.add(() -> page(out, urls, new ArrayList<>(), template, model.get()));
+    }
   }
 
   /** Runs the tasks on every core; the first failure stops the build. */
