@@ -12,6 +12,7 @@ import java.util.List;
  * @param filesUnchanged of those, files with the same bytes as before, which were not rewritten
  * @param upToDate whether nothing had changed since the last build, so nothing was done at all
  * @param warnings problems that did not stop the build, sorted by position
+ * @param basePath the path the site is served under, from its base URL ("/" when up to date)
  */
 public record GenerateResult(
     Path outputDirectory,
@@ -21,6 +22,7 @@ public record GenerateResult(
     int filesUnchanged,
     boolean upToDate,
     List<Problem> warnings,
+    String basePath,
     Duration duration) {
 
   public GenerateResult {

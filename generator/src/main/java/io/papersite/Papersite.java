@@ -59,6 +59,7 @@ public final class Papersite {
           0,
           true,
           List.of(),
+          Fingerprint.basePath(request.outputDirectory().toAbsolutePath().normalize()),
           Duration.ofNanos(System.nanoTime() - start));
     }
     Build build = check(request, true);
@@ -70,7 +71,8 @@ public final class Papersite {
       int unchanged = output.unchanged();
       List<io.papersite.model.Problem> warnings = build.problems.sorted();
       // A build with warnings is not remembered as done, so that they are shown again next time.
-      int written = output.commit(warnings.isEmpty() ? fingerprint : "");
+      int written =
+          output.commit(warnings.isEmpty() ? fingerprint : "", build.site.urls().basePath());
       return new GenerateResult(
           request.outputDirectory(),
           build.site.papers().size(),
@@ -79,6 +81,7 @@ public final class Papersite {
           unchanged,
           false,
           warnings,
+          build.site.urls().basePath(),
           Duration.ofNanos(System.nanoTime() - start));
     }
   }

@@ -26,10 +26,12 @@ public final class Main {
           + " [--base-url URL] [--theme NAME] [--strict]\n"
           + "       papersite import --files A.bib,B.bib [--update] [--collection ID] [--content DIR]\n"
           + "       papersite readme [--file README.md] [--content DIR] [--base-url URL]\n"
+          + "       papersite serve [--port 8000] [--content DIR] [--out DIR] [--base-url URL]\n"
           + "  build             check the content and write the site\n"
           + "  validate          check the content and write nothing\n"
           + "  import            write BibTeX entries as papers/<id>.yaml, never overwriting one\n"
           + "  readme            write the papers as a list between the README's papersite markers\n"
+          + "  serve             preview on localhost: rebuild on every change and reload the page\n"
           + "  --content DIR     the content folder (default: content)\n"
           + "  --out DIR         where the site is written (default: target/papersite)\n"
           + "  --templates DIR   your template overrides (default: templates, beside the content"
@@ -39,7 +41,7 @@ public final class Main {
           + "  --strict          treat warnings as errors";
 
   private static final java.util.List<String> COMMANDS =
-      java.util.List.of("build", "validate", "import", "readme");
+      java.util.List.of("build", "validate", "import", "readme", "serve");
 
   private Main() {}
 
@@ -64,6 +66,19 @@ public final class Main {
     try {
       if (args[0].equals("import")) {
         return importBibtex(request, options, out, err);
+      }
+      if (args[0].equals("serve")) {
+        try (var server =
+            new io.papersite.serve.PreviewServer(request, options.port, out::println)) {
+          server.start();
+          Thread.currentThread().join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (java.io.IOException e) {
+          err.println("error: cannot serve on port " + options.port + ": " + e.getMessage());
+          return 1;
+        }
+        return 0;
       }
       if (args[0].equals("readme")) {
         Path file = request.projectDirectory().resolve(options.readme);
@@ -101,6 +116,7 @@ public final class Main {
     boolean update;
     String collection;
     String readme = "README.md";
+    int port = 8000;
   }
 
   private static int importBibtex(
@@ -159,6 +175,7 @@ public final class Main {
         }
         case "--collection" -> options.collection = value;
         case "--file" -> options.readme = value;
+        case "--port" -> options.port = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 public final class Fingerprint {
 
   private static final String PREFIX = "fingerprint: ";
+  static final String BASE_PATH = "base path: ";
 
   private Fingerprint() {}
 
@@ -70,14 +71,24 @@ public final class Fingerprint {
 
   /** The fingerprint the site in this folder was built from, or empty. */
   public static String of(Path site) {
+    return markerValue(site, PREFIX);
+  }
+
+  /** The path the site in this folder is served under, or "/" when it does not say. */
+  public static String basePath(Path site) {
+    String path = markerValue(site, BASE_PATH);
+    return path.isEmpty() ? "/" : path;
+  }
+
+  private static String markerValue(Path site, String key) {
     try {
       Path marker = site.resolve(SiteWriter.MARKER);
       if (!Files.isRegularFile(marker)) {
         return "";
       }
       return Files.readAllLines(marker).stream()
-          .filter(l -> l.startsWith(PREFIX))
-          .map(l -> l.substring(PREFIX.length()))
+          .filter(l -> l.startsWith(key))
+          .map(l -> l.substring(key.length()))
           .findFirst()
           .orElse("");
     } catch (IOException e) {

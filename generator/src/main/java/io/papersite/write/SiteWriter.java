@@ -218,15 +218,18 @@ public final class SiteWriter {
 
     /** Swaps the new site in; returns how many files it has. */
     public int commit() {
-      return commit("");
+      return commit("", "/");
     }
 
     /**
      * Swaps the new site in, recording the fingerprint of what it was built from; returns how many
      * files it has.
      */
-    public int commit(String fingerprint) {
+    public int commit(String fingerprint, String basePath) {
       try {
+        Files.writeString(
+            staging.resolve(MARKER),
+            Files.readString(staging.resolve(MARKER)) + Fingerprint.BASE_PATH + basePath + "\n");
         if (!fingerprint.isEmpty()) {
           Files.writeString(
               staging.resolve(MARKER),

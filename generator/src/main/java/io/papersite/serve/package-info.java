@@ -1,0 +1,2 @@
+/** The live preview: serve, watch, rebuild, reload. */
+package io.papersite.serve;
