@@ -49,6 +49,7 @@ public final class Papersite {
     long start = System.nanoTime();
     String fingerprint = fingerprint(request);
     if (!fingerprint.isEmpty()
+        && !new SiteWriter(request.outputDirectory()).hasLeftovers()
         && fingerprint.equals(
             Fingerprint.of(request.outputDirectory().toAbsolutePath().normalize()))) {
       return new GenerateResult(

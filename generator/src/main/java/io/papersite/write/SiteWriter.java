@@ -48,6 +48,11 @@ public final class SiteWriter {
     this.lockFile = this.output.resolveSibling("." + name + ".papersite-lock");
   }
 
+  /** Whether a build that was stopped left its folders or its lock beside the output. */
+  public boolean hasLeftovers() {
+    return Files.exists(staging) || Files.exists(previous) || Files.exists(lockFile);
+  }
+
   /**
    * Why the output folder may not be written, or null when it may: it exists, is not empty, and was
    * not made by Papersite.
