@@ -211,7 +211,8 @@
       clearTimeout(timer);
       timer = setTimeout(search, 120);
     });
-    input.addEventListener("focus", function () { load(); }, { once: true });
+    // This is the search page: start fetching and indexing at once, while the reader starts typing.
+    load();
     var initial = new URL(window.location.href).searchParams.get("q");
     if (initial) {
       input.value = initial;
