@@ -82,7 +82,76 @@ final class MarkdownRenderer {
     if (text.isBlank()) {
       return "";
     }
-    return textRenderer.render(parser.parse(text.source())).replaceAll("\\s+", " ").strip();
+    // Asked for many times per paper: most abstracts are prose that needs no parser.
+    String source = text.source();
+    return oneLine(isProse(source) ? source : textRenderer.render(parser.parse(source)));
+  }
+
+  /** {@link #plainText} always through the parser, to check the shortcut against. */
+  String plainTextByParsing(MarkdownText text) {
+    return text.isBlank() ? "" : oneLine(textRenderer.render(parser.parse(text.source())));
+  }
+
+  /**
+   * Whether Markdown would give the text back as it is, but for line breaks: letters, digits and
+   * punctuation that no block or inline syntax uses, no autolink, and lines that begin with a
+   * letter.
+   */
+  static boolean isProse(String source) {
+    if (source.contains("://") || source.regionMatches(true, 0, "www.", 0, 4)) {
+      return false;
+    }
+    boolean lineStart = true;
+    int indent = 0;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\n') {
+        lineStart = true;
+        indent = 0;
+        continue;
+      }
+      if (c == ' ' && lineStart) {
+        if (++indent == 4) {
+          return false;
+        }
+        continue;
+      }
+      if (lineStart) {
+        lineStart = false;
+        if (!Character.isLetter(c)) {
+          return false;
+        }
+      }
+      if (!(Character.isLetterOrDigit(c) || c == ' ' || ".,;:'\"?!()/%-+=".indexOf(c) >= 0)) {
+        return false;
+      }
+      if (c == '.' && source.regionMatches(true, i - 3, "www", 0, 3)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Runs of ASCII white space become one space, as {@code \\s+} would, then strip the ends. */
+  private static String oneLine(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        space = true;
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    if (space) {
+      out.append(' ');
+    }
+    return out.toString().strip();
   }
 
   private String target(Node node, String destination, MarkdownText text, String pageUrl) {

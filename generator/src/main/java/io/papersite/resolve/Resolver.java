@@ -238,9 +238,17 @@ public final class Resolver {
                 + Spelling.hint(id, papers.keySet()));
       }
     }
+    if (collection.tags().isEmpty()) {
+      return List.copyOf(ids);
+    }
+    // A loop, not a stream per paper: this runs for every collection over every paper.
+    Set<String> wanted = Set.copyOf(collection.tags());
     for (Paper paper : ordered) {
-      if (paper.tags().stream().anyMatch(collection.tags()::contains)) {
-        ids.add(paper.id());
+      for (String tag : paper.tags()) {
+        if (wanted.contains(tag)) {
+          ids.add(paper.id());
+          break;
+        }
       }
     }
     return List.copyOf(ids);

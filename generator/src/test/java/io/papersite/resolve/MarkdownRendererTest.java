@@ -2,10 +2,17 @@ package io.papersite.resolve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.papersite.model.MarkdownText;
 import io.papersite.model.Problems;
 import io.papersite.model.SourcePosition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
@@ -114,5 +121,68 @@ class MarkdownRendererTest {
         .containsExactly(
             "content/papers/x.md:1:1: error: link 'javascript:alert(1)' is not allowed; use an http, https or mailto URL, or a path within the site",
             "content/papers/x.md:1:26: error: link 'data:image/png;base64,AAAA' is not allowed; use an http, https or mailto URL, or a path within the site");
+  }
+
+  private static MarkdownText text(String source) {
+    return new MarkdownText(source, new SourcePosition("content/papers/x.md", 1, 1), true);
+  }
+
+  @Test
+  void plainTextOfProseSkipsTheParserAndGivesTheSameText() {
+    assertThat(
+            MarkdownRenderer.isProse("We study retrieval (RAG) at 10% of the cost.\n\nIt works!"))
+        .isTrue();
+    for (String markup :
+        List.of(
+            "See https://github.com/x/y",
+            "See www.example.org",
+            "a@b.org",
+            "1. first",
+            "- item",
+            "Title\n===",
+            "    code",
+            "*em*",
+            "a & b",
+            "x\\y",
+            "a <b>",
+            "$x$")) {
+      assertThat(MarkdownRenderer.isProse(markup)).as(markup).isFalse();
+    }
+    // Random text over the characters the shortcut accepts and some it refuses.
+    String alphabet = "aZé9 .,;:'\"?!()/%-+=\n\n   w*_[]<>&#`~|$\\@1";
+    Random random = new Random(42);
+    int prose = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder source = new StringBuilder();
+      int length = 1 + random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        source.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      MarkdownText text = text(source.toString());
+      prose += MarkdownRenderer.isProse(source.toString()) ? 1 : 0;
+      assertThat(markdown.plainText(text))
+          .as(source.toString())
+          .isEqualTo(markdown.plainTextByParsing(text));
+    }
+    assertThat(prose).isGreaterThan(100);
+  }
+
+  @Test
+  void plainTextOfTheSampleAbstractsAndNotesIsTheParsersText() throws IOException {
+    int prose = 0;
+    try (Stream<Path> files = Files.list(Path.of("../content/papers"))) {
+      for (Path file : files.sorted().toList()) {
+        String source =
+            file.toString().endsWith(".md")
+                ? Files.readString(file)
+                : new YAMLMapper().readTree(file.toFile()).path("abstract").asText();
+        MarkdownText text = text(source);
+        prose += MarkdownRenderer.isProse(source) ? 1 : 0;
+        assertThat(markdown.plainText(text))
+            .as(file.toString())
+            .isEqualTo(markdown.plainTextByParsing(text));
+      }
+    }
+    assertThat(prose).isGreaterThan(30);
   }
 }
