@@ -71,23 +71,7 @@ public final class Benchmark {
       for (int r = 1; r <= runs; r++) {
         Path out = dir.resolve("out-cli");
         delete(out);
-        all.add(
-            print(
-                time(
-                    "papersite (command line)",
-                    n,
-                    r,
-                    dir,
-                    List.of(
-                        "java",
-                        "-Xmx1g",
-                        "-jar",
-                        cli.toString(),
-                        "build",
-                        "--content",
-                        content.toString(),
-                        "--out",
-                        out.toString()))));
+        all.add(print(time("papersite (command line)", n, r, dir, cliBuild(cli, content, out))));
       }
       all.add(
           print(
@@ -96,16 +80,7 @@ public final class Benchmark {
                   n,
                   1,
                   dir,
-                  List.of(
-                      "java",
-                      "-Xmx1g",
-                      "-jar",
-                      cli.toString(),
-                      "build",
-                      "--content",
-                      content.toString(),
-                      "--out",
-                      dir.resolve("out-cli").toString()))));
+                  cliBuild(cli, content, dir.resolve("out-cli")))));
       for (int r = 1; r <= runs; r++) {
         delete(dir.resolve("papersite/target"));
         all.add(
@@ -265,6 +240,20 @@ public final class Benchmark {
         + System.getProperty("java.version")
         + " "
         + System.getProperty("java.vm.name");
+  }
+
+  /** The command-line build of the corpus, in the 1 GiB heap the targets name. */
+  private static List<String> cliBuild(Path cli, Path content, Path out) {
+    return List.of(
+        "java",
+        "-Xmx1g",
+        "-jar",
+        cli.toString(),
+        "build",
+        "--content",
+        content.toString(),
+        "--out",
+        out.toString());
   }
 
   private static void delete(Path path) throws IOException {

@@ -75,8 +75,9 @@ final class AtomFeeds {
     for (String name : paper.authors()) {
       xml.open("author").text("name", name).close();
     }
-    if (!resolved.abstractText().isEmpty()) {
-      xml.text("summary", resolved.abstractText(), "type", "text");
+    String summary = resolved.abstractText();
+    if (!summary.isEmpty()) {
+      xml.text("summary", summary, "type", "text");
     }
     for (String tag : paper.tags()) {
       xml.empty("category", "term", tag);

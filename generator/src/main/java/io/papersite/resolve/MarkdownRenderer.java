@@ -98,7 +98,7 @@ final class MarkdownRenderer {
    * letter.
    */
   static boolean isProse(String source) {
-    if (source.contains("://") || source.regionMatches(true, 0, "www.", 0, 4)) {
+    if (source.contains("://")) {
       return false;
     }
     boolean lineStart = true;
