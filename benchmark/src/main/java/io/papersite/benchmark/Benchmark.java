@@ -24,6 +24,17 @@ import java.util.stream.Stream;
  */
 public final class Benchmark {
 
+  private static final String CLI = "papersite (command line)";
+  private static final String CLI_TUNED = "papersite (cmd, tuned)";
+  private static final String REBUILD = "papersite rebuild, same";
+  private static final String MVN = "mvn site-generate";
+  private static final String HUGO = "hugo";
+
+  /**
+   * JVM options that suit a one-off batch on few cores: no C2 warm-up, the throughput collector.
+   */
+  static final List<String> TUNED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+
   private static final Pattern PAGES = Pattern.compile("Papersite: [\\d,]+ papers?, (\\d+) pages?");
 
   private record Run(
@@ -62,51 +73,62 @@ public final class Benchmark {
         "| tool                   |  papers | run | wall s  | CPU s   | RSS MB |  pages |  ms/page |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     List<Run> all = new ArrayList<>();
+    // Every build writes a folder that did not exist, and all are removed only at the end: on an
+    // ext4 without a journal, creating files right after deleting many costs the next build
+    // seconds of kernel time (it skips the inodes freed in the last minutes), which would weigh
+    // on whichever tool happens to run after a deletion.
+    Path outputs = work.resolve("outputs");
+    delete(outputs);
     for (int n : sizes) {
       Path dir = work.resolve("n" + n);
       if (!Files.isDirectory(dir.resolve("papersite/content"))) {
         Corpus.main(new String[] {String.valueOf(n), dir.toString(), "content"});
       }
       Path content = dir.resolve("papersite/content");
+      Path last = null;
       for (int r = 1; r <= runs; r++) {
-        Path out = dir.resolve("out-cli");
-        delete(out);
-        all.add(print(time("papersite (command line)", n, r, dir, cliBuild(cli, content, out))));
+        last = outputs.resolve("n" + n + "-cli-" + r);
+        all.add(print(time(CLI, n, r, dir, cliBuild(cli, content, last, List.of()), last)));
       }
-      all.add(
-          print(
-              time(
-                  "papersite rebuild, same",
-                  n,
-                  1,
-                  dir,
-                  cliBuild(cli, content, dir.resolve("out-cli")))));
+      all.add(print(time(REBUILD, n, 1, dir, cliBuild(cli, content, last, List.of()), last)));
       for (int r = 1; r <= runs; r++) {
-        delete(dir.resolve("papersite/target"));
+        Path out = outputs.resolve("n" + n + "-cli-tuned-" + r);
+        all.add(print(time(CLI_TUNED, n, r, dir, cliBuild(cli, content, out, TUNED), out)));
+      }
+      for (int r = 1; r <= runs; r++) {
+        Path out = outputs.resolve("n" + n + "-mvn-" + r);
         all.add(
             print(
                 time(
-                    "mvn site-generate",
+                    MVN,
                     n,
                     r,
                     dir.resolve("papersite"),
-                    List.of("mvn", "-B", "-q", "-o", "site-generate"))));
+                    List.of(
+                        "mvn",
+                        "-B",
+                        "-q",
+                        "-o",
+                        "-Dpapersite.outputDirectory=" + out,
+                        "site-generate"),
+                    out)));
       }
       if (hugo) {
         for (int r = 1; r <= runs; r++) {
-          Path out = dir.resolve("out-hugo");
-          delete(out);
+          Path out = outputs.resolve("n" + n + "-hugo-" + r);
           all.add(
               print(
                   time(
-                      "hugo",
+                      HUGO,
                       n,
                       r,
                       dir.resolve("hugo"),
-                      List.of("hugo", "--quiet", "-d", out.toString()))));
+                      List.of("hugo", "--quiet", "-d", out.toString()),
+                      out)));
         }
       }
     }
+    delete(outputs);
     System.out.println();
     summary(all, sizes);
   }
@@ -118,24 +140,32 @@ public final class Benchmark {
 
   private static void summary(List<Run> all, List<Integer> sizes) {
     System.out.println(
-        "| papers | command line s | mvn site-generate s | hugo s | command line / hugo | mvn / hugo | rebuild, same s |");
-    System.out.println("|---|---|---|---|---|---|---|");
+        "| papers | command line s | tuned s | mvn site-generate s | hugo s | command line / hugo |"
+            + " tuned / hugo | mvn / hugo | rebuild, same s |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
-      double cli = median(all, "papersite (command line)", n);
-      double mvn = median(all, "mvn site-generate", n);
-      double hugo = median(all, "hugo", n);
-      double same = median(all, "papersite rebuild, same", n);
+      double cli = median(all, CLI, n);
+      double tuned = median(all, CLI_TUNED, n);
+      double mvn = median(all, MVN, n);
+      double hugo = median(all, HUGO, n);
+      double same = median(all, REBUILD, n);
       System.out.printf(
           Locale.ROOT,
-          "| %,d | %.2f | %.2f | %s | %s | %s | %.2f |%n",
+          "| %,d | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f |%n",
           n,
           cli,
+          tuned,
           mvn,
-          Double.isNaN(hugo) ? "-" : String.format(Locale.ROOT, "%.2f", hugo),
-          Double.isNaN(hugo) ? "-" : String.format(Locale.ROOT, "%.2f", cli / hugo),
-          Double.isNaN(hugo) ? "-" : String.format(Locale.ROOT, "%.2f", mvn / hugo),
+          figure(hugo),
+          figure(cli / hugo),
+          figure(tuned / hugo),
+          figure(mvn / hugo),
           same);
     }
+  }
+
+  private static String figure(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
   }
 
   private static double median(List<Run> all, String tool, int n) {
@@ -149,7 +179,8 @@ public final class Benchmark {
   }
 
   /** Runs a command under /usr/bin/time -v and reads its figures. */
-  private static Run time(String tool, int papers, int run, Path dir, List<String> command)
+  private static Run time(
+      String tool, int papers, int run, Path dir, List<String> command, Path out)
       throws IOException, InterruptedException {
     List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-v"));
     timed.addAll(command);
@@ -173,7 +204,7 @@ public final class Benchmark {
     double sys = Double.parseDouble(figures.getOrDefault("System time (seconds)", "0"));
     long rss = Long.parseLong(figures.getOrDefault("Maximum resident set size (kbytes)", "0"));
     Matcher pages = PAGES.matcher(output);
-    int pageCount = pages.find() ? Integer.parseInt(pages.group(1)) : countPages(dir, tool);
+    int pageCount = pages.find() ? Integer.parseInt(pages.group(1)) : countPages(out);
     return new Run(
         tool,
         papers,
@@ -184,9 +215,7 @@ public final class Benchmark {
         pageCount);
   }
 
-  private static int countPages(Path dir, String tool) throws IOException {
-    Path out =
-        tool.equals("hugo") ? dir.resolveSibling("out-hugo") : dir.resolve("target/papersite");
+  private static int countPages(Path out) throws IOException {
     if (!Files.isDirectory(out)) {
       return 0;
     }
@@ -243,17 +272,19 @@ public final class Benchmark {
   }
 
   /** The command-line build of the corpus, in the 1 GiB heap the targets name. */
-  private static List<String> cliBuild(Path cli, Path content, Path out) {
-    return List.of(
-        "java",
-        "-Xmx1g",
-        "-jar",
-        cli.toString(),
-        "build",
-        "--content",
-        content.toString(),
-        "--out",
-        out.toString());
+  private static List<String> cliBuild(Path cli, Path content, Path out, List<String> options) {
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+    command.addAll(options);
+    command.addAll(
+        List.of(
+            "-jar",
+            cli.toString(),
+            "build",
+            "--content",
+            content.toString(),
+            "--out",
+            out.toString()));
+    return command;
   }
 
   private static void delete(Path path) throws IOException {

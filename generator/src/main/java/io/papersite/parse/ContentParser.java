@@ -45,11 +45,18 @@ public final class ContentParser {
             .map(ContentParser::wholeFile)
             .orElse(MarkdownText.none(SourcePosition.ofFile(contentDisplayPath)));
 
-    List<Paper> papers = new ArrayList<>();
     PaperParser paperParser = new PaperParser(problems);
-    for (SourceFile file : files.papers()) {
-      yaml.read(file).ifPresent(root -> papers.addAll(paperParser.parse(file, root)));
-    }
+    // Files are parsed on every core; the list keeps their order, so problems read the same.
+    List<Paper> papers =
+        files.papers().parallelStream()
+            .flatMap(
+                file ->
+                    yaml
+                        .read(file)
+                        .map(root -> paperParser.parse(file, root))
+                        .orElse(List.of())
+                        .stream())
+            .toList();
 
     Map<String, SourceFile> intros =
         files.collectionIntros().stream()

@@ -30,6 +30,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The render stage: turns the resolved site into output files through the theme's Freemarker
@@ -216,7 +221,8 @@ public final class SiteRenderer {
                     "Search the papers of " + settings.title(),
                     urls.search())));
     pages.addUnlisted("404.ftlh", () -> new Pages.NotFoundPage(siteView, views.notFoundPage()));
-    tasks.addAll(machineReadable(site, out, timestamp));
+    // The exports are the longest tasks: first, so that pages fill the other cores meanwhile.
+    tasks.addAll(0, machineReadable(site, out, timestamp));
 
     runInParallel(tasks, progress);
 
@@ -253,36 +259,55 @@ public final class SiteRenderer {
     }
   }
 
-  /** Runs the tasks on every core; the first failure stops the build. */
+  /**
+   * Runs the tasks on every core, in their order: each thread takes the next task when it is done
+   * with one, so a long task at the start does not leave a core idle at the end. The first failure
+   * stops the build.
+   */
   private static void runInParallel(List<Runnable> tasks, Progress progress) {
-    java.util.concurrent.atomic.AtomicInteger done =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger done = new AtomicInteger();
     int step = Math.max(1, tasks.size() / 10);
-    java.util.concurrent.ForkJoinPool pool =
-        new java.util.concurrent.ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      pool.submit(
-              () ->
-                  tasks.parallelStream()
-                      .forEach(
-                          task -> {
-                            task.run();
-                            int n = done.incrementAndGet();
-                            if (n % step == 0) {
-                              progress.done(n, tasks.size());
-                            }
-                          }))
-          .get();
+      List<Future<?>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        workers.add(
+            pool.submit(
+                () -> {
+                  for (int i = next.getAndIncrement();
+                      i < tasks.size();
+                      i = next.getAndIncrement()) {
+                    try {
+                      tasks.get(i).run();
+                    } catch (RuntimeException | Error e) {
+                      next.set(tasks.size()); // the other threads stop after their current task
+                      throw e;
+                    }
+                    int n = done.incrementAndGet();
+                    if (n % step == 0) {
+                      progress.done(n, tasks.size());
+                    }
+                  }
+                }));
+      }
+      for (Future<?> worker : workers) {
+        worker.get();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("the build was interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException runtime) {
         throw runtime;
       }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
       throw new IllegalStateException(e.getCause());
     } finally {
-      pool.shutdown();
+      pool.shutdownNow();
     }
   }
 

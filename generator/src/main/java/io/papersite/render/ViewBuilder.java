@@ -25,7 +25,6 @@ final class ViewBuilder {
 
   private final ResolvedSite site;
   private final SiteUrls urls;
-  private final Map<String, ResolvedCollection> collectionsById = new LinkedHashMap<>();
   private final Map<String, PaperView> papers = new LinkedHashMap<>();
   private final Map<String, ResolvedPaper> resolvedPapers = new LinkedHashMap<>();
   private final Map<String, Ref> tagRefs = new HashMap<>();
@@ -35,10 +34,19 @@ final class ViewBuilder {
   ViewBuilder(ResolvedSite site) {
     this.site = site;
     this.urls = site.urls();
-    site.collections().forEach(c -> collectionsById.put(c.id(), c));
     site.papers().forEach(p -> resolvedPapers.put(p.id(), p));
+    site.tags().forEach(t -> tagRefs.put(t.name(), new Ref(t.name(), urls.tag(t.name()))));
+    site.collections()
+        .forEach(
+            c ->
+                collectionRefs.put(
+                    c.id(), new Ref(c.collection().title(), urls.collection(c.id()))));
     RelatedPapers related = new RelatedPapers(site);
-    site.papers().forEach(p -> papers.put(p.id(), paper(p, related)));
+    // Views are made on every core; the maps they read are complete before this.
+    site.papers().parallelStream()
+        .map(p -> paper(p, related))
+        .toList()
+        .forEach(view -> papers.put(view.id(), view));
   }
 
   SiteView site(List<String> stylesheets) {
@@ -249,15 +257,7 @@ final class ViewBuilder {
         p.links().stream().map(l -> new Ref(l.label(), l.url())).toList(),
         p.tags().stream().map(this::tagRef).toList(),
         String.join(" ", p.tags()),
-        resolved.collectionIds().stream()
-            .map(
-                id ->
-                    collectionRefs.computeIfAbsent(
-                        id,
-                        k ->
-                            new Ref(
-                                collectionsById.get(k).collection().title(), urls.collection(k))))
-            .toList(),
+        resolved.collectionIds().stream().map(collectionRefs::get).toList(),
         resolved.abstractHtml(),
         resolved.notesHtml(),
         related.of(resolved).stream()
@@ -270,7 +270,7 @@ final class ViewBuilder {
 
   /** One Ref per tag, shared by every paper that has it. */
   private Ref tagRef(String tag) {
-    return tagRefs.computeIfAbsent(tag, t -> new Ref(t, urls.tag(t)));
+    return tagRefs.get(tag);
   }
 
   private static boolean hasMath(String html) {

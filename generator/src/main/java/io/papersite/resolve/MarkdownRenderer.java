@@ -134,11 +134,28 @@ final class MarkdownRenderer {
 
   /** Runs of ASCII white space become one space, as {@code \\s+} would, then strip the ends. */
   private static String oneLine(String text) {
+    // Most texts have single spaces only: then the answer is the text without its ends.
+    int start = 0;
+    int end = text.length();
+    while (start < end && isAsciiSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isAsciiSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (start == end) {
+      return "";
+    }
+    if (!Character.isWhitespace(text.charAt(start))
+        && !Character.isWhitespace(text.charAt(end - 1))
+        && singleSpaced(text, start, end)) {
+      return text.substring(start, end);
+    }
     StringBuilder out = new StringBuilder(text.length());
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+      if (isAsciiSpace(c)) {
         space = true;
       } else {
         if (space) {
@@ -152,6 +169,21 @@ final class MarkdownRenderer {
       out.append(' ');
     }
     return out.toString().strip();
+  }
+
+  private static boolean isAsciiSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+  }
+
+  /** No white space but single plain spaces between {@code start} and {@code end}. */
+  private static boolean singleSpaced(String text, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (isAsciiSpace(c) && (c != ' ' || text.charAt(i + 1) == ' ')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private String target(Node node, String destination, MarkdownText text, String pageUrl) {
