@@ -46,6 +46,18 @@ public final class Papersite {
 
   /** Checks the content and builds the site, telling {@code progress} how the rendering goes. */
   public static GenerateResult generate(GenerateRequest request, Progress progress) {
+    return generate(request, progress, (build, views) -> {});
+  }
+
+  /** What a live preview keeps of a build, to render again only what an edit changes. */
+  interface Keeper {
+    void keep(Build build, SiteRenderer.Views views);
+  }
+
+  /**
+   * Builds as {@link #generate(GenerateRequest, Progress)}, handing what it made to {@code keeper}.
+   */
+  static GenerateResult generate(GenerateRequest request, Progress progress, Keeper keeper) {
     long start = System.nanoTime();
     String fingerprint = fingerprint(request);
     if (!fingerprint.isEmpty()
@@ -65,7 +77,8 @@ public final class Papersite {
     }
     Build build = check(request, true);
     try (SiteWriter.Staging output = new SiteWriter(request.outputDirectory()).open()) {
-      build.renderer.render(build.site, output, request.timestamp(), progress);
+      SiteRenderer.Views views = build.renderer.views(build.site);
+      build.renderer.render(views, output, request.timestamp(), progress);
       addStaticFiles(build.files.staticFiles(), output, build);
       build.failOnErrors(); // a template error: nothing is swapped in
       int pages = output.pages();
@@ -74,6 +87,7 @@ public final class Papersite {
       // A build with warnings is not remembered as done, so that they are shown again next time.
       int written =
           output.commit(warnings.isEmpty() ? fingerprint : "", build.site.urls().basePath());
+      keeper.keep(build, views);
       return new GenerateResult(
           request.outputDirectory(),
           build.site.papers().size(),
@@ -176,7 +190,7 @@ public final class Papersite {
   }
 
   /** The stages up to resolve, which find every content problem. */
-  private static Build check(GenerateRequest request, boolean writing) {
+  static Build check(GenerateRequest request, boolean writing) {
     Problems problems = new Problems();
     ContentLoader loader = new ContentLoader(request.projectDirectory(), problems);
     if (writing) {
@@ -202,20 +216,21 @@ public final class Papersite {
               + "' does not exist; built-in themes: "
               + String.join(", ", SiteRenderer.builtInThemes()));
     }
+    Resolver resolver = new Resolver(problems);
     ResolvedSite site =
-        new Resolver(problems)
-            .resolve(content, files.paperNotes(), files.staticFiles().keySet(), urls);
-    Build build = new Build(problems, loader, files, renderer, site, request.strict());
+        resolver.resolve(content, files.paperNotes(), files.staticFiles().keySet(), urls);
+    Build build = new Build(problems, loader, files, renderer, resolver, site, request.strict());
     build.failOnErrors();
     return build;
   }
 
   /** What the checking stages produced, for the stages that follow. */
-  private record Build(
+  record Build(
       Problems problems,
       ContentLoader loader,
       ContentFiles files,
       SiteRenderer renderer,
+      Resolver resolver,
       ResolvedSite site,
       boolean strict) {
 

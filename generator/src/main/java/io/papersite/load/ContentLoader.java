@@ -55,6 +55,16 @@ public final class ContentLoader {
         staticFiles(content.resolve("static")));
   }
 
+  /**
+   * Reads one file of the content folder again, with the checks of {@link #load}: for a live
+   * preview, after an edit.
+   */
+  public Optional<SourceFile> readAgain(Path contentDirectory, Path file) {
+    Path content = contentDirectory.toAbsolutePath().normalize();
+    contentRoot = realPath(content).orElse(content);
+    return read(file.toAbsolutePath().normalize());
+  }
+
   /** How problems name a file: relative to the project when inside it, with forward slashes. */
   public String displayPath(Path file) {
     Path absolute = file.toAbsolutePath().normalize();

@@ -72,6 +72,13 @@ public final class ContentParser {
     return new Content(settings, intro, papers, collections);
   }
 
+  /** The papers of one file: for a live preview, after an edit. */
+  public List<Paper> papersOf(SourceFile file) {
+    return yaml.read(file)
+        .map(root -> new PaperParser(problems).parse(file, root))
+        .orElse(List.of());
+  }
+
   /** A Markdown file as a whole, with exact line numbers for its problems. */
   public static MarkdownText wholeFile(SourceFile file) {
     return new MarkdownText(file.text(), new SourcePosition(file.displayPath(), 1, 1), true);

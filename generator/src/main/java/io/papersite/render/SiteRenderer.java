@@ -16,6 +16,7 @@ import io.papersite.model.SourcePosition;
 import io.papersite.render.view.CollectionView;
 import io.papersite.render.view.Pages;
 import io.papersite.render.view.PaperView;
+import io.papersite.render.view.Ref;
 import io.papersite.render.view.SiteView;
 import io.papersite.render.view.TagView;
 import io.papersite.resolve.ResolvedCollection;
@@ -112,6 +113,59 @@ public final class SiteRenderer {
    * @param progress told how many of the files are done, now and then
    */
   public void render(ResolvedSite site, SiteOutput out, Instant timestamp, Progress progress) {
+    render(views(site), out, timestamp, progress);
+  }
+
+  /** Renders every page and file of the site these views were made for. */
+  public void render(Views views, SiteOutput out, Instant timestamp, Progress progress) {
+    ResolvedSite site = views.site;
+    SiteUrls urls = site.urls();
+    List<String> pageUrls = java.util.Collections.synchronizedList(new ArrayList<>());
+    // The exports are the longest tasks: first, so that pages fill the other cores meanwhile.
+    List<Runnable> tasks = new ArrayList<>(machineReadable(site, out, timestamp));
+    pageTasks(views, out, pageUrls).forEach(task -> tasks.add(task.run()));
+
+    runInParallel(tasks, progress);
+
+    if (urls.hasOrigin()) {
+      Sitemap.files(urls, pageUrls).forEach((path, xml) -> out.text(path, w -> w.write(xml)));
+    }
+    boolean math = views.builder.papers().stream().anyMatch(PaperView::math);
+    FrontEndLibraries.files(math).forEach(out::bytes);
+    views.assets.forEach(out::bytes);
+  }
+
+  /**
+   * The template views of a site, made once and kept between the builds of a live preview, where
+   * one edited paper changes only its own views.
+   */
+  public static final class Views {
+    private final ViewBuilder builder;
+    private final SiteView siteView;
+    private final Map<String, byte[]> assets;
+    private ResolvedSite site;
+
+    private Views(
+        ResolvedSite site, ViewBuilder builder, SiteView siteView, Map<String, byte[]> assets) {
+      this.site = site;
+      this.builder = builder;
+      this.siteView = siteView;
+      this.assets = assets;
+    }
+
+    public ResolvedSite site() {
+      return site;
+    }
+
+    /** Takes a new version of a paper whose tags, collections and place in site order are kept. */
+    public void replace(ResolvedSite newSite, ResolvedPaper updated) {
+      site = newSite;
+      builder.replace(newSite, updated);
+    }
+  }
+
+  /** Makes the views of every page of the site. */
+  public Views views(ResolvedSite site) {
     Map<String, byte[]> assets = theme.assets();
     SiteUrls urls = site.urls();
     List<String> stylesheets = new ArrayList<>();
@@ -119,35 +173,82 @@ public final class SiteRenderer {
     if (assets.containsKey("assets/custom.css")) {
       stylesheets.add(urls.file("assets/custom.css"));
     }
-    ViewBuilder views = new ViewBuilder(site);
-    SiteView siteView = views.site(stylesheets);
+    ViewBuilder builder = new ViewBuilder(site);
+    return new Views(site, builder, builder.site(stylesheets), assets);
+  }
+
+  /**
+   * Renders again the pages that show one of these papers (its own page, the lists it is on) and,
+   * for those whose title changed, the pages that name them among related papers; not the exports.
+   * Returns how many pages.
+   */
+  public int renderPagesOf(
+      Views views, java.util.Set<String> paperIds, java.util.Set<String> retitled, SiteOutput out) {
+    List<Runnable> tasks =
+        pageTasks(views, out, new ArrayList<>()).stream()
+            .filter(
+                task ->
+                    paperIds.stream().anyMatch(task.shows())
+                        || retitled.stream().anyMatch(task.names()))
+            .map(PageTask::run)
+            .toList();
+    runInParallel(tasks, Progress.NONE);
+    return tasks.size();
+  }
+
+  /** Renders the feeds, exports and lists of the whole site, which every paper is part of. */
+  public void renderExports(ResolvedSite site, SiteOutput out, Instant timestamp) {
+    runInParallel(machineReadable(site, out, timestamp), Progress.NONE);
+  }
+
+  /** A page to render, which papers it shows, and which it only names by title, by id. */
+  private record PageTask(
+      Runnable run,
+      java.util.function.Predicate<String> shows,
+      java.util.function.Predicate<String> names) {
+
+    PageTask(Runnable run, java.util.function.Predicate<String> shows) {
+      this(run, shows, id -> false);
+    }
+  }
+
+  private static java.util.function.Predicate<String> showsAny(List<PaperView> papers) {
+    return id -> papers.stream().anyMatch(p -> p.id().equals(id));
+  }
+
+  private List<PageTask> pageTasks(Views views, SiteOutput out, List<String> pageUrls) {
+    ResolvedSite site = views.site;
+    ViewBuilder builder = views.builder;
+    SiteView siteView = views.siteView;
+    SiteUrls urls = site.urls();
     var settings = site.settings();
-    List<String> pageUrls = java.util.Collections.synchronizedList(new ArrayList<>());
-    List<Runnable> tasks = new ArrayList<>();
+    List<PageTask> tasks = new ArrayList<>();
     PageTasks pages = new PageTasks(tasks, out, urls, pageUrls);
 
-    List<PaperView> papers = views.papers();
+    List<PaperView> papers = builder.papers();
     boolean dated = site.papers().stream().anyMatch(p -> p.paper().date().isPresent());
     List<PaperView> recent = papers.subList(0, Math.min(HOME_PAPERS, papers.size()));
     pages.add(
         "home.ftlh",
+        showsAny(recent),
         () ->
             new Pages.Home(
                 siteView,
-                views.listing(
+                builder.listing(
                     "home", settings.title(), settings.description(), urls.home(), recent),
                 site.introHtml(),
-                views.collections(),
+                builder.collections(),
                 dated ? "Recent papers" : "Papers",
                 recent,
                 papers.size()));
     for (Paging.Part<PaperView> part : Paging.split(papers, PAGE_SIZE, urls.papers(), urls)) {
       pages.add(
           "papers.ftlh",
+          showsAny(part.items()),
           () ->
               new Pages.PapersPage(
                   siteView,
-                  views.page(
+                  builder.page(
                       "papers",
                       part.title("All papers"),
                       "Every paper in " + settings.title(),
@@ -158,41 +259,48 @@ public final class SiteRenderer {
     }
     Map<String, ResolvedPaper> byId = site.papersById();
     for (PaperView paper : papers) {
+      java.util.Set<String> related =
+          paper.related().stream().map(Ref::url).collect(java.util.stream.Collectors.toSet());
       tasks.add(
-          () -> {
-            String bibtex = BibTeX.entry(byId.get(paper.id()).paper());
-            page(
-                out,
-                urls,
-                pageUrls,
-                "paper.ftlh",
-                new Pages.PaperPage(siteView, views.paperPage(paper), paper, bibtex));
-            out.text(urls.outputPath(urls.paperBibtex(paper.id())), w -> w.write(bibtex));
-          });
+          new PageTask(
+              () -> {
+                String bibtex = BibTeX.entry(byId.get(paper.id()).paper());
+                page(
+                    out,
+                    urls,
+                    pageUrls,
+                    "paper.ftlh",
+                    new Pages.PaperPage(siteView, builder.paperPage(paper), paper, bibtex));
+                out.text(urls.outputPath(urls.paperBibtex(paper.id())), w -> w.write(bibtex));
+              },
+              id -> id.equals(paper.id()),
+              id -> related.contains(urls.paper(id))));
     }
-    for (CollectionView collection : views.collections()) {
+    for (CollectionView collection : builder.collections()) {
       for (Paging.Part<PaperView> part :
           Paging.split(collection.papers(), PAGE_SIZE, collection.url(), urls)) {
         pages.add(
             "collection.ftlh",
+            showsAny(part.items()),
             () ->
                 new Pages.CollectionPage(
                     siteView,
-                    views.collectionPage(collection, part),
+                    builder.collectionPage(collection, part),
                     collection,
                     part.items(),
                     part.pagination()));
       }
     }
-    List<TagView> tags = views.tags();
+    List<TagView> tags = builder.tags();
     for (TagView tag : tags) {
       for (Paging.Part<PaperView> part : Paging.split(tag.papers(), PAGE_SIZE, tag.url(), urls)) {
         pages.add(
             "tag.ftlh",
+            showsAny(part.items()),
             () ->
                 new Pages.TagPage(
                     siteView,
-                    views.listing(
+                    builder.listing(
                         "tag",
                         part.title("Tag: " + tag.name()),
                         "Papers tagged " + tag.name(),
@@ -203,45 +311,38 @@ public final class SiteRenderer {
                     part.pagination()));
       }
     }
+    java.util.function.Predicate<String> none = id -> false;
     pages.add(
         "tags.ftlh",
+        none,
         () ->
             new Pages.TagsPage(
                 siteView,
-                views.page("tags", "Tags", "Every tag in " + settings.title(), urls.tags()),
+                builder.page("tags", "Tags", "Every tag in " + settings.title(), urls.tags()),
                 tags));
     pages.add(
         "search.ftlh",
+        none,
         () ->
             new Pages.SearchPage(
                 siteView,
-                views.page(
+                builder.page(
                     "search",
                     "Search",
                     "Search the papers of " + settings.title(),
                     urls.search())));
-    pages.addUnlisted("404.ftlh", () -> new Pages.NotFoundPage(siteView, views.notFoundPage()));
-    // The exports are the longest tasks: first, so that pages fill the other cores meanwhile.
-    tasks.addAll(0, machineReadable(site, out, timestamp));
-
-    runInParallel(tasks, progress);
-
-    if (urls.hasOrigin()) {
-      Sitemap.files(urls, pageUrls).forEach((path, xml) -> out.text(path, w -> w.write(xml)));
-    }
-    boolean math = papers.stream().anyMatch(PaperView::math);
-    FrontEndLibraries.files(math).forEach(out::bytes);
-    assets.forEach(out::bytes);
+    pages.addUnlisted("404.ftlh", () -> new Pages.NotFoundPage(siteView, builder.notFoundPage()));
+    return tasks;
   }
 
   /** Adds the rendering of a page to the tasks; its model is made when the task runs. */
   private final class PageTasks {
-    private final List<Runnable> tasks;
+    private final List<PageTask> tasks;
     private final SiteOutput out;
     private final SiteUrls urls;
     private final List<String> pageUrls;
 
-    PageTasks(List<Runnable> tasks, SiteOutput out, SiteUrls urls, List<String> pageUrls) {
+    PageTasks(List<PageTask> tasks, SiteOutput out, SiteUrls urls, List<String> pageUrls) {
       this.tasks = tasks;
       this.out = out;
       this.urls = urls;
@@ -249,13 +350,18 @@ public final class SiteRenderer {
     }
 
     /** A page that the sitemap lists. */
-    void add(String template, java.util.function.Supplier<Pages.Page> model) {
-      tasks.add(() -> page(out, urls, pageUrls, template, model.get()));
+    void add(
+        String template,
+        java.util.function.Predicate<String> shows,
+        java.util.function.Supplier<Pages.Page> model) {
+      tasks.add(new PageTask(() -> page(out, urls, pageUrls, template, model.get()), shows));
     }
 
     /** A page that the sitemap leaves out, such as the 404 page. */
     void addUnlisted(String template, java.util.function.Supplier<Pages.Page> model) {
-      tasks.add(() -> page(out, urls, new ArrayList<>(), template, model.get()));
+      tasks.add(
+          new PageTask(
+              () -> page(out, urls, new ArrayList<>(), template, model.get()), id -> false));
     }
   }
 

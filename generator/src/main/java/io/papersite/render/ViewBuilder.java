@@ -23,12 +23,13 @@ import java.util.Map;
 /** Builds the template views from the resolved site, once, so that pages share them. */
 final class ViewBuilder {
 
-  private final ResolvedSite site;
+  private ResolvedSite site;
   private final SiteUrls urls;
   private final Map<String, PaperView> papers = new LinkedHashMap<>();
   private final Map<String, ResolvedPaper> resolvedPapers = new LinkedHashMap<>();
   private final Map<String, Ref> tagRefs = new HashMap<>();
   private final Map<String, Ref> collectionRefs = new HashMap<>();
+  private final RelatedPapers related;
   private static final int SUMMARY_LENGTH = 300;
 
   ViewBuilder(ResolvedSite site) {
@@ -41,12 +42,31 @@ final class ViewBuilder {
             c ->
                 collectionRefs.put(
                     c.id(), new Ref(c.collection().title(), urls.collection(c.id()))));
-    RelatedPapers related = new RelatedPapers(site);
+    this.related = new RelatedPapers(site);
     // Views are made on every core; the maps they read are complete before this.
     site.papers().parallelStream()
         .map(p -> paper(p, related))
         .toList()
         .forEach(view -> papers.put(view.id(), view));
+  }
+
+  /**
+   * Takes a new version of one paper whose place in the site is the same (same tags, collections
+   * and position): its view is made again, and so are the views that name it in their related
+   * papers when its title changed.
+   */
+  void replace(ResolvedSite newSite, ResolvedPaper updated) {
+    this.site = newSite;
+    ResolvedPaper old = resolvedPapers.put(updated.id(), updated);
+    papers.put(updated.id(), paper(updated, related));
+    if (old != null && !old.paper().title().equals(updated.paper().title())) {
+      String url = urls.paper(updated.id());
+      for (PaperView view : List.copyOf(papers.values())) {
+        if (view.related().stream().anyMatch(r -> r.url().equals(url))) {
+          papers.put(view.id(), paper(resolvedPapers.get(view.id()), related));
+        }
+      }
+    }
   }
 
   SiteView site(List<String> stylesheets) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -30,6 +31,8 @@ import java.util.TreeMap;
 public final class Resolver {
 
   private final Problems problems;
+  private LinkTargets linkTargets;
+  private boolean allowHtml;
 
   public Resolver(Problems problems) {
     this.problems = problems;
@@ -81,12 +84,10 @@ public final class Resolver {
     Set<String> siteFiles =
         sitePages(urls, papers.keySet(), collectionPapers.keySet(), tags.keySet());
     siteFiles.addAll(staticFiles);
-    MarkdownRenderer markdown =
-        new MarkdownRenderer(
-            new LinkTargets(
-                urls, papers.keySet(), collectionPapers.keySet(), tags.keySet(), siteFiles),
-            content.settings().allowHtml(),
-            problems);
+    linkTargets =
+        new LinkTargets(urls, papers.keySet(), collectionPapers.keySet(), tags.keySet(), siteFiles);
+    allowHtml = content.settings().allowHtml();
+    MarkdownRenderer markdown = new MarkdownRenderer(linkTargets, allowHtml, problems);
     // Markdown is rendered on every core; the parser and renderer are safe to share.
     List<ResolvedPaper> resolvedPapers =
         ordered.parallelStream()
@@ -126,6 +127,61 @@ public final class Resolver {
         resolvedPapers,
         resolvedCollections,
         tagGroups);
+  }
+
+  /**
+   * The site this resolver resolved, with one paper replaced by a new version of it, when nothing
+   * else in the site depends on the change: the same id, date, tags, arXiv id and DOI, and the same
+   * place in site order. Empty when the whole site must be resolved again.
+   *
+   * @param problems where the problems of the paper's Markdown go
+   */
+  public Optional<ResolvedPaper> replace(ResolvedSite site, Paper updated, Problems problems) {
+    List<ResolvedPaper> papers = site.papers();
+    int at = 0;
+    while (at < papers.size() && !papers.get(at).id().equals(updated.id())) {
+      at++;
+    }
+    if (linkTargets == null || at == papers.size()) {
+      return Optional.empty();
+    }
+    Paper old = papers.get(at).paper();
+    if (!old.date().equals(updated.date())
+        || !old.tags().equals(updated.tags())
+        || !old.arxiv().equals(updated.arxiv())
+        || !old.doi().equals(updated.doi())) {
+      return Optional.empty();
+    }
+    if (!old.title().equals(updated.title())) {
+      List<Paper> around = new ArrayList<>();
+      if (at > 0) {
+        around.add(papers.get(at - 1).paper());
+      }
+      around.add(updated);
+      if (at + 1 < papers.size()) {
+        around.add(papers.get(at + 1).paper());
+      }
+      if (!inSiteOrder(around).equals(around)) {
+        return Optional.empty();
+      }
+    }
+    MarkdownRenderer markdown = new MarkdownRenderer(linkTargets, allowHtml, problems);
+    String url = site.urls().paper(updated.id());
+    return Optional.of(
+        new ResolvedPaper(
+            updated,
+            markdown.render(updated.abstractText(), url),
+            markdown.render(updated.notes(), url),
+            papers.get(at).collectionIds(),
+            markdown::plainText));
+  }
+
+  /** The site with one paper's resolved version in place of the one it had. */
+  public static ResolvedSite with(ResolvedSite site, ResolvedPaper updated) {
+    List<ResolvedPaper> papers = new ArrayList<>(site.papers());
+    papers.replaceAll(p -> p.id().equals(updated.id()) ? updated : p);
+    return new ResolvedSite(
+        site.settings(), site.urls(), site.introHtml(), papers, site.collections(), site.tags());
   }
 
   /** The pages and files the render stage writes that links may point at, relative to the root. */

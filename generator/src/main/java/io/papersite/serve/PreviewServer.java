@@ -2,11 +2,12 @@ package io.papersite.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.methvin.watcher.DirectoryChangeEvent;
 import io.methvin.watcher.DirectoryWatcher;
 import io.papersite.ContentException;
 import io.papersite.GenerateRequest;
 import io.papersite.GenerateResult;
-import io.papersite.Papersite;
+import io.papersite.LiveSite;
 import io.papersite.model.Problem;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,8 +18,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +69,8 @@ public final class PreviewServer implements AutoCloseable {
           Map.entry("pdf", "application/pdf"));
 
   private final GenerateRequest request;
+  private final LiveSite site;
+  private final Set<Path> changed = ConcurrentHashMap.newKeySet();
   private final int port;
   private final Consumer<String> log;
   private final List<OutputStream> listeners = new CopyOnWriteArrayList<>();
@@ -82,13 +88,14 @@ public final class PreviewServer implements AutoCloseable {
    */
   public PreviewServer(GenerateRequest request, int port, Consumer<String> log) {
     this.request = request;
+    this.site = new LiveSite(request);
     this.port = port;
     this.log = log;
   }
 
   /** Builds the site, starts serving it and starts watching for changes. */
   public void start() throws IOException {
-    build();
+    build(Set.of());
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(requests);
     server.createContext("/", this::handle);
@@ -101,7 +108,16 @@ public final class PreviewServer implements AutoCloseable {
         DirectoryWatcher.builder()
             .paths(watched)
             .fileHashing(false)
-            .listener(event -> scheduleBuild())
+            .listener(
+                event -> {
+                  // Lost events leave no path: then the content folder as a whole changed.
+                  changed.add(
+                      event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW
+                              || event.path() == null
+                          ? request.contentDirectory()
+                          : event.path());
+                  scheduleBuild();
+                })
             .build();
     watcher.watchAsync();
     log.accept("Papersite: serving " + url() + " (Ctrl-C stops)");
@@ -121,7 +137,22 @@ public final class PreviewServer implements AutoCloseable {
   }
 
   private void rebuild() {
-    build();
+    Set<Path> paths = new HashSet<>(changed);
+    changed.removeAll(paths);
+    boolean incremental = build(paths);
+    reload();
+    if (incremental) {
+      try {
+        log.accept(
+            "Papersite: feeds and exports followed in " + site.finishExports().toMillis() + " ms");
+      } catch (RuntimeException e) {
+        log.accept("Papersite: the feeds and exports failed: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Tells every open page to load again. */
+  private void reload() {
     for (OutputStream listener : listeners) {
       try {
         listener.write("data: reload\n\n".getBytes(StandardCharsets.UTF_8));
@@ -132,13 +163,21 @@ public final class PreviewServer implements AutoCloseable {
     }
   }
 
-  private void build() {
+  /** Builds what the changes need (the whole site when there are none); whether only some pages. */
+  private boolean build(Set<Path> paths) {
     try {
-      GenerateResult result = Papersite.generate(request);
-      problems = List.of();
-      if (!result.basePath().isEmpty()) {
-        basePath = result.basePath();
+      if (!paths.isEmpty() && problems.isEmpty()) {
+        LiveSite.Change change = site.update(paths);
+        log.accept(change.summary());
+        if (change.incremental()) {
+          return true;
+        }
+        basePath(change.fullBuild());
+        return false;
       }
+      GenerateResult result = site.build();
+      problems = List.of();
+      basePath(result);
       log.accept(result.summary());
     } catch (ContentException e) {
       problems = e.problems();
@@ -150,6 +189,13 @@ public final class PreviewServer implements AutoCloseable {
     } catch (RuntimeException e) {
       problems = List.of();
       log.accept("Papersite: the build failed: " + e.getMessage());
+    }
+    return false;
+  }
+
+  private void basePath(GenerateResult result) {
+    if (!result.basePath().isEmpty()) {
+      basePath = result.basePath();
     }
   }
 

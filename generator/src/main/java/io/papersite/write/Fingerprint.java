@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class Fingerprint {
 
-  private static final String PREFIX = "fingerprint: ";
+  static final String PREFIX = "fingerprint: ";
   static final String BASE_PATH = "base path: ";
 
   private Fingerprint() {}

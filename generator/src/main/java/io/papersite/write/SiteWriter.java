@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -257,6 +258,148 @@ public final class SiteWriter {
       try {
         if (!committed) {
           deleteOwnFolder(staging); // a failed build leaves no half-written folder behind
+        }
+        Files.deleteIfExists(lockFile);
+        lock.release();
+        channel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot clean up beside " + output + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /**
+   * Starts changing some files of the current site in place, for a live preview where a full swap
+   * would cost more than the few pages an edit touches. Each file is written beside its target and
+   * renamed over it only at {@link Update#commit()}; close without it and nothing changes.
+   */
+  public Update update() {
+    if (!Files.exists(output.resolve(MARKER))) {
+      throw new IllegalStateException("no site to update at " + output + "; build it first");
+    }
+    return new Update();
+  }
+
+  /** Files being replaced in the current site. */
+  public final class Update implements SiteOutput, AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Map<Path, Path> pending = new ConcurrentHashMap<>();
+    private final AtomicInteger same = new AtomicInteger();
+    private boolean committed;
+
+    private Update() {
+      try {
+        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lock = tryLock(channel);
+        if (lock == null) {
+          channel.close();
+          throw new IOException("another build is writing to " + output + " right now");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write the site to " + output + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void text(String path, TextContent content) {
+      Path target = inSite(path);
+      Path temporary = temporary(target);
+      SpillingWriter buffer = new SpillingWriter(temporary);
+      try (buffer) {
+        content.writeTo(buffer);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      }
+      if (buffer.spilled()) {
+        pending.put(target, temporary);
+      } else {
+        bytes(target, temporary, buffer.bytes());
+      }
+    }
+
+    @Override
+    public void bytes(String path, byte[] content) {
+      Path target = inSite(path);
+      bytes(target, temporary(target), content);
+    }
+
+    private void bytes(Path target, Path temporary, byte[] content) {
+      try {
+        if (Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+            && Files.size(target) == content.length
+            && java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+          same.incrementAndGet(); // kept as it is, with its time
+          return;
+        }
+        Files.createDirectories(target.getParent());
+        Files.write(temporary, content);
+        pending.put(target, temporary);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      }
+    }
+
+    private Path inSite(String path) {
+      Path target = output.resolve(path).normalize();
+      if (!target.startsWith(output) || target.equals(output)) {
+        throw new IllegalArgumentException("output path escapes the site: " + path);
+      }
+      return target;
+    }
+
+    private static Path temporary(Path target) {
+      return target.resolveSibling("." + target.getFileName() + ".papersite-tmp");
+    }
+
+    /** How many files differ from the current site; those are replaced at commit. */
+    public int changed() {
+      return pending.size();
+    }
+
+    /** How many files came out the same as in the current site. */
+    public int unchanged() {
+      return same.get();
+    }
+
+    /**
+     * Renames every new file over its old one. The site no longer matches the fingerprint it was
+     * built from, so that is forgotten: the next full build does all its work.
+     */
+    public int commit() {
+      try {
+        for (Map.Entry<Path, Path> file : pending.entrySet()) {
+          Files.move(
+              file.getValue(),
+              file.getKey(),
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path marker = output.resolve(MARKER);
+        String kept =
+            Files.readString(marker)
+                .lines()
+                .filter(line -> !line.startsWith(Fingerprint.PREFIX))
+                .map(line -> line + "\n")
+                .collect(java.util.stream.Collectors.joining());
+        Files.writeString(marker, kept);
+        committed = true;
+        return pending.size();
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot write the site to " + output + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (!committed) {
+          for (Path temporary : pending.values()) {
+            Files.deleteIfExists(temporary);
+          }
         }
         Files.deleteIfExists(lockFile);
         lock.release();

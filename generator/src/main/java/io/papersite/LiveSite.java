@@ -1,0 +1,261 @@
+package io.papersite;
+
+import io.papersite.load.ContentLoader;
+import io.papersite.load.SourceFile;
+import io.papersite.model.MarkdownText;
+import io.papersite.model.Paper;
+import io.papersite.model.Problems;
+import io.papersite.model.SourcePosition;
+import io.papersite.parse.ContentParser;
+import io.papersite.render.SiteRenderer;
+import io.papersite.resolve.ResolvedPaper;
+import io.papersite.resolve.ResolvedSite;
+import io.papersite.resolve.Resolver;
+import io.papersite.write.SiteWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A site kept in memory between builds, for the live preview. An edit to the entry or the notes of
+ * papers that keeps their ids, dates, tags, identifiers and places in the site renders again only
+ * the pages that show them, written in place; the feeds and exports, which hold every paper, follow
+ * in {@link #finishExports()}. Any other change builds the whole site, as {@link
+ * Papersite#generate} does.
+ */
+public final class LiveSite {
+
+  private final GenerateRequest request;
+  private final Path content;
+  private final Path papersFolder;
+  private final Path templates;
+  private Papersite.Build build;
+  private SiteRenderer.Views views;
+  private final Map<Path, SourceFile> paperFiles = new HashMap<>();
+  private boolean exportsPending;
+
+  public LiveSite(GenerateRequest request) {
+    this.request = request;
+    this.content = request.contentDirectory().toAbsolutePath().normalize();
+    this.papersFolder = content.resolve("papers");
+    this.templates = request.templatesDirectory().toAbsolutePath().normalize();
+  }
+
+  /**
+   * What one change did.
+   *
+   * @param incremental whether only the pages of the changed papers were rendered
+   * @param papers the ids of the papers changed, when incremental
+   * @param pages how many pages were rendered, when incremental
+   * @param filesWritten how many files differed and were replaced, when incremental
+   * @param fullBuild the whole build's result, when not incremental
+   */
+  public record Change(
+      boolean incremental,
+      List<String> papers,
+      int pages,
+      int filesWritten,
+      Duration duration,
+      GenerateResult fullBuild) {
+
+    /** One line for the log. */
+    public String summary() {
+      if (!incremental) {
+        return fullBuild.summary();
+      }
+      return String.format(
+          "Papersite: %s changed (%s); %s rendered, %s written in %d ms",
+          GenerateResult.count(papers.size(), "paper"),
+          String.join(", ", papers),
+          GenerateResult.count(pages, "page"),
+          GenerateResult.count(filesWritten, "file"),
+          duration.toMillis());
+    }
+  }
+
+  /** Builds the whole site and keeps its model for the next change. */
+  public GenerateResult build() {
+    build = null;
+    views = null;
+    exportsPending = false;
+    GenerateResult result =
+        Papersite.generate(
+            request,
+            Progress.NONE,
+            (kept, keptViews) -> {
+              build = kept;
+              views = keptViews;
+            });
+    if (build == null) { // the site was up to date: nothing was rendered, so nothing is kept yet
+      Papersite.Build checked = Papersite.check(request, false);
+      build = checked;
+      views = checked.renderer().views(checked.site());
+    }
+    paperFiles.clear();
+    for (SourceFile file : build.files().papers()) {
+      paperFiles.put(file.path().toAbsolutePath().normalize(), file);
+    }
+    for (SourceFile file : build.files().paperNotes()) {
+      paperFiles.put(file.path().toAbsolutePath().normalize(), file);
+    }
+    return result;
+  }
+
+  /**
+   * Takes the files that changed: renders again only the pages of the edited papers when it can,
+   * else builds the whole site.
+   *
+   * @throws ContentException when the content has errors; the site is then as it was
+   */
+  public Change update(Set<Path> changed) {
+    long start = System.nanoTime();
+    Optional<Change> fast = build == null ? Optional.empty() : incremental(changed, start);
+    if (fast.isPresent()) {
+      return fast.get();
+    }
+    GenerateResult result = build();
+    return new Change(false, List.of(), 0, 0, Duration.ofNanos(System.nanoTime() - start), result);
+  }
+
+  /** Writes the feeds, exports and lists that the last incremental change left behind. */
+  public Duration finishExports() {
+    long start = System.nanoTime();
+    if (exportsPending) {
+      try (SiteWriter.Update out = new SiteWriter(request.outputDirectory()).update()) {
+        build.renderer().renderExports(views.site(), out, request.timestamp());
+        out.commit();
+      }
+      exportsPending = false;
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private Optional<Change> incremental(Set<Path> changed, long start) {
+    Map<String, Paper> updated = new LinkedHashMap<>();
+    Map<Path, SourceFile> reread = new HashMap<>();
+    Problems problems = new Problems();
+    ResolvedSite site = views.site();
+    Map<String, ResolvedPaper> current = site.papersById();
+    for (Path path : changed) {
+      Path file = path.toAbsolutePath().normalize();
+      SourceFile known = paperFiles.get(file);
+      if (known == null) {
+        if (mayMatter(file)) {
+          return Optional.empty();
+        }
+        continue;
+      }
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty(); // a paper was removed
+      }
+      Optional<SourceFile> again =
+          new ContentLoader(request.projectDirectory(), problems).readAgain(content, file);
+      if (again.isEmpty() || problems(problems)) {
+        return Optional.empty();
+      }
+      if (again.get().text().equals(known.text())) {
+        continue; // saved without a change
+      }
+      reread.put(file, again.get());
+    }
+    for (SourceFile file : reread.values()) {
+      if (!file.displayPath().endsWith(".yaml")) {
+        continue;
+      }
+      List<Paper> papers = new ContentParser(problems).papersOf(file);
+      List<String> before =
+          site.papers().stream()
+              .filter(p -> p.paper().position().file().equals(file.displayPath()))
+              .map(ResolvedPaper::id)
+              .toList();
+      if (problems(problems)
+          || papers.size() != 1
+          || !before.equals(List.of(papers.get(0).id()))
+          || !papers.get(0).notes().isBlank()) {
+        return Optional.empty();
+      }
+      Paper paper = papers.get(0);
+      MarkdownText notes = current.get(paper.id()).paper().notes();
+      updated.put(paper.id(), notes.isBlank() ? paper : paper.withNotes(notes));
+    }
+    for (SourceFile file : reread.values()) {
+      if (!file.displayPath().endsWith(".md")) {
+        continue;
+      }
+      String id = file.baseName();
+      Paper paper = updated.getOrDefault(id, current.get(id).paper());
+      updated.put(
+          id,
+          paper.withNotes(
+              new MarkdownText(file.text(), new SourcePosition(file.displayPath(), 1, 1), true)));
+    }
+    if (updated.isEmpty()) {
+      return Optional.of(
+          new Change(true, List.of(), 0, 0, Duration.ofNanos(System.nanoTime() - start), null));
+    }
+    List<ResolvedPaper> resolved = new ArrayList<>();
+    Set<String> retitled = new HashSet<>();
+    for (Paper paper : updated.values()) {
+      if (!paper.title().equals(current.get(paper.id()).paper().title())) {
+        retitled.add(paper.id());
+      }
+      Optional<ResolvedPaper> one = build.resolver().replace(site, paper, problems);
+      if (one.isEmpty() || problems(problems)) {
+        return Optional.empty();
+      }
+      resolved.add(one.get());
+    }
+    for (ResolvedPaper paper : resolved) {
+      site = Resolver.with(site, paper);
+      views.replace(site, paper);
+    }
+    int pages;
+    int written;
+    try (SiteWriter.Update out = new SiteWriter(request.outputDirectory()).update()) {
+      pages = build.renderer().renderPagesOf(views, updated.keySet(), retitled, out);
+      if (build.problems().hasErrors()) {
+        return Optional.empty(); // a template failed: the full build reports it
+      }
+      written = out.commit();
+    }
+    paperFiles.putAll(reread);
+    exportsPending = true;
+    return Optional.of(
+        new Change(
+            true,
+            List.copyOf(updated.keySet()),
+            pages,
+            written,
+            Duration.ofNanos(System.nanoTime() - start),
+            null));
+  }
+
+  /** Any problem sends the change to a full build, which reports every problem of the site. */
+  private static boolean problems(Problems problems) {
+    return !problems.sorted().isEmpty();
+  }
+
+  /** Whether a changed file that no paper came from may change the site. */
+  private boolean mayMatter(Path file) {
+    if (file.startsWith(templates)) {
+      return true;
+    }
+    if (!file.startsWith(content)) {
+      return false;
+    }
+    if (file.getParent().equals(papersFolder)) {
+      String name = file.getFileName().toString();
+      // A new entry or notes file; editors' own files beside them are no content.
+      return (name.endsWith(".yaml") || name.endsWith(".md")) && Files.exists(file);
+    }
+    return !Files.isDirectory(file) || !file.startsWith(papersFolder);
+  }
+}

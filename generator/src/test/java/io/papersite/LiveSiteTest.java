@@ -1,0 +1,140 @@
+package io.papersite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The live preview renders again only the pages an edit touches, and the site it leaves is the one
+ * a full build of the edited content makes, byte for byte.
+ */
+class LiveSiteTest {
+
+  @TempDir Path project;
+  @TempDir Path reference;
+  private Path papers;
+  private LiveSite site;
+
+  @BeforeEach
+  void sample() throws IOException {
+    TreeComparison.copyTree(SampleSiteTest.CONTENT, project.resolve("content"));
+    papers = project.resolve("content/papers");
+    site = new LiveSite(request(project));
+    site.build();
+  }
+
+  private static GenerateRequest request(Path root) {
+    return GenerateRequest.forProject(root)
+        .withOutputDirectory(root.resolve("site"))
+        .withTimestamp(Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  /** A full build of the same content, in another folder, to compare with. */
+  private void assertSameAsFullBuild() throws IOException {
+    TreeComparison.copyTree(project.resolve("content"), reference.resolve("content"));
+    Papersite.generate(request(reference));
+    TreeComparison.assertSameTree(reference.resolve("site"), project.resolve("site"));
+  }
+
+  private Path edit(String file, String from, String to) throws IOException {
+    Path path = papers.resolve(file);
+    String text = Files.readString(path);
+    assertThat(text).contains(from);
+    Files.writeString(path, text.replace(from, to));
+    return path;
+  }
+
+  @Test
+  void anEditedAbstractRendersOnlyThePagesThatShowIt() throws IOException {
+    Path untouched = project.resolve("site/papers/cream/index.html");
+    FileTime before = Files.getLastModifiedTime(untouched);
+    Path changed = edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+
+    LiveSite.Change change = site.update(Set.of(changed));
+
+    assertThat(change.incremental()).isTrue();
+    assertThat(change.papers()).containsExactly("autoint");
+    // Its page, and the lists it is on: all papers, its collection, its three tags.
+    assertThat(change.pages()).isBetween(4, 8);
+    assertThat(change.summary())
+        .matches(
+            "Papersite: 1 paper changed \\(autoint\\); \\d pages rendered, \\d+ files written in \\d+ ms");
+    assertThat(Files.readString(project.resolve("site/papers/autoint/index.html")))
+        .contains("Click-through rate, or CTR,");
+    assertThat(Files.getLastModifiedTime(untouched)).isEqualTo(before);
+
+    site.finishExports();
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aNewTitleAlsoChangesTheRelatedPapersThatNameIt() throws IOException {
+    Path changed = edit("autoint.yaml", "AutoInt: Automatic", "AutoInt: Automatic, Explained");
+
+    LiveSite.Change change = site.update(Set.of(changed));
+    site.finishExports();
+
+    assertThat(change.incremental()).isTrue();
+    assertThat(change.pages()).isGreaterThan(8);
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void editedNotesRenderTheirPaperAgain() throws IOException {
+    Path notes = papers.resolve("autoint.md");
+    Files.writeString(notes, Files.readString(notes) + "\nOne more thought, in *italics*.\n");
+
+    LiveSite.Change change = site.update(Set.of(notes));
+    site.finishExports();
+
+    assertThat(change.incremental()).isTrue();
+    assertThat(Files.readString(project.resolve("site/papers/autoint/index.html")))
+        .contains("One more thought, in <em>italics</em>.");
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void changesThatMoveAPaperBuildTheWholeSite() throws IOException {
+    Path changed = edit("autoint.yaml", "tags: [recommender-systems, ", "tags: [");
+
+    LiveSite.Change change = site.update(Set.of(changed));
+
+    assertThat(change.incremental()).isFalse();
+    assertThat(change.summary()).startsWith("Papersite: 60 papers,");
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aNewPaperBuildsTheWholeSiteAndEditorFilesAreIgnored() throws IOException {
+    Path swap = Files.writeString(papers.resolve(".autoint.yaml.swp"), "editor state");
+    assertThat(site.update(Set.of(swap)).incremental()).isTrue();
+
+    Path added =
+        Files.writeString(papers.resolve("added.yaml"), "title: Added\ntags: [attention]\n");
+    LiveSite.Change change = site.update(Set.of(added));
+
+    assertThat(change.incremental()).isFalse();
+    assertThat(project.resolve("site/papers/added/index.html")).exists();
+  }
+
+  @Test
+  void aMistakeIsReportedAndTheSiteStaysAsItWas() throws IOException {
+    byte[] page = Files.readAllBytes(project.resolve("site/papers/autoint/index.html"));
+    Path changed = edit("autoint.yaml", "tags:", "date: 2024-13\ntags:");
+
+    assertThatThrownBy(() -> site.update(Set.of(changed)))
+        .isInstanceOf(ContentException.class)
+        .hasMessageContaining("content/papers/autoint.yaml:");
+    assertThat(Files.readAllBytes(project.resolve("site/papers/autoint/index.html")))
+        .isEqualTo(page);
+  }
+}
