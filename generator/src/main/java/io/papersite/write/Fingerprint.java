@@ -41,14 +41,29 @@ public final class Fingerprint {
         if (!Files.isDirectory(folder)) {
           continue;
         }
+        List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
-          for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-            digest.update(("\0" + folder.relativize(file) + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(Files.readAllBytes(file));
-          }
+          files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        // Each file is read and digested on any core; their digests are combined in order.
+        List<byte[]> digests = files.parallelStream().map(Fingerprint::digestOf).toList();
+        for (int i = 0; i < files.size(); i++) {
+          digest.update(
+              ("\0" + folder.relativize(files.get(i)) + "\n").getBytes(StandardCharsets.UTF_8));
+          digest.update(digests.get(i));
         }
       }
       return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] digestOf(Path file) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
