@@ -204,7 +204,11 @@ public final class Benchmark {
     double sys = Double.parseDouble(figures.getOrDefault("System time (seconds)", "0"));
     long rss = Long.parseLong(figures.getOrDefault("Maximum resident set size (kbytes)", "0"));
     Matcher pages = PAGES.matcher(output);
-    int pageCount = pages.find() ? Integer.parseInt(pages.group(1)) : countPages(out);
+    // A build that found the site up to date wrote no page.
+    int pageCount =
+        pages.find()
+            ? Integer.parseInt(pages.group(1))
+            : output.contains(" is up to date") ? 0 : countPages(out);
     return new Run(
         tool,
         papers,

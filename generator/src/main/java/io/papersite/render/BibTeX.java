@@ -42,6 +42,9 @@ final class BibTeX {
           "type",
           "key");
 
+  private static final java.util.regex.Pattern FIELD_NAME =
+      java.util.regex.Pattern.compile("[a-z]+");
+
   private BibTeX() {}
 
   /** The entry to cite the paper with: no abstract. */
@@ -91,7 +94,7 @@ final class BibTeX {
     }
     for (Link link : paper.links()) {
       String name = link.label().toLowerCase(java.util.Locale.ROOT);
-      if (name.matches("[a-z]+") && !RESERVED.contains(name)) {
+      if (FIELD_NAME.matcher(name).matches() && !RESERVED.contains(name)) {
         fields.add(field(name, escapeUrl(link.url())));
       }
     }
@@ -143,7 +146,10 @@ final class BibTeX {
    * text reads back as written.
    */
   static String escape(String text) {
-    StringBuilder out = new StringBuilder();
+    if (!needsEscape(text)) {
+      return text; // most titles and abstracts: nothing to change
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
     char previous = 0;
     for (char c : text.toCharArray()) {
       if ((c == '-' || c == '`' || c == '\'') && previous == c) {
@@ -162,6 +168,26 @@ final class BibTeX {
       }
     }
     return out.toString();
+  }
+
+  private static boolean needsEscape(String text) {
+    char previous = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '\\', '{', '}', '&', '%', '$', '#', '_', '^', '~', '\n', '\r' -> {
+          return true;
+        }
+        case '-', '`', '\'' -> {
+          if (previous == c) {
+            return true;
+          }
+        }
+        default -> {}
+      }
+      previous = c;
+    }
+    return false;
   }
 
   /** URLs keep their characters (the url package reads them verbatim) but not unbalanced braces. */

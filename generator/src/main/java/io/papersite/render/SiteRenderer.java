@@ -16,7 +16,6 @@ import io.papersite.model.SourcePosition;
 import io.papersite.render.view.CollectionView;
 import io.papersite.render.view.Pages;
 import io.papersite.render.view.PaperView;
-import io.papersite.render.view.Ref;
 import io.papersite.render.view.SiteView;
 import io.papersite.render.view.TagView;
 import io.papersite.resolve.ResolvedCollection;
@@ -259,8 +258,6 @@ public final class SiteRenderer {
     }
     Map<String, ResolvedPaper> byId = site.papersById();
     for (PaperView paper : papers) {
-      java.util.Set<String> related =
-          paper.related().stream().map(Ref::url).collect(java.util.stream.Collectors.toSet());
       tasks.add(
           new PageTask(
               () -> {
@@ -274,7 +271,7 @@ public final class SiteRenderer {
                 out.text(urls.outputPath(urls.paperBibtex(paper.id())), w -> w.write(bibtex));
               },
               id -> id.equals(paper.id()),
-              id -> related.contains(urls.paper(id))));
+              id -> paper.related().stream().anyMatch(r -> r.url().equals(urls.paper(id)))));
     }
     for (CollectionView collection : builder.collections()) {
       for (Paging.Part<PaperView> part :
