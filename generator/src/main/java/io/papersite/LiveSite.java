@@ -39,7 +39,7 @@ public final class LiveSite {
   private final Path templates;
   private Papersite.Build build;
   private SiteRenderer.Views views;
-  private final Map<Path, SourceFile> paperFiles = new HashMap<>();
+  private final Set<Path> paperFiles = new HashSet<>();
   private boolean exportsPending;
 
   public LiveSite(GenerateRequest request) {
@@ -71,6 +71,9 @@ public final class LiveSite {
       if (!incremental) {
         return fullBuild.summary();
       }
+      if (papers.isEmpty()) {
+        return "Papersite: no paper changed; nothing to render (" + duration.toMillis() + " ms)";
+      }
       return String.format(
           "Papersite: %s changed (%s); %s rendered, %s written in %d ms",
           GenerateResult.count(papers.size(), "paper"),
@@ -101,10 +104,10 @@ public final class LiveSite {
     }
     paperFiles.clear();
     for (SourceFile file : build.files().papers()) {
-      paperFiles.put(file.path().toAbsolutePath().normalize(), file);
+      paperFiles.add(file.path().toAbsolutePath().normalize());
     }
     for (SourceFile file : build.files().paperNotes()) {
-      paperFiles.put(file.path().toAbsolutePath().normalize(), file);
+      paperFiles.add(file.path().toAbsolutePath().normalize());
     }
     return result;
   }
@@ -146,8 +149,7 @@ public final class LiveSite {
     Map<String, ResolvedPaper> current = site.papersById();
     for (Path path : changed) {
       Path file = path.toAbsolutePath().normalize();
-      SourceFile known = paperFiles.get(file);
-      if (known == null) {
+      if (!paperFiles.contains(file)) {
         if (mayMatter(file)) {
           return Optional.empty();
         }
@@ -160,9 +162,6 @@ public final class LiveSite {
           new ContentLoader(request.projectDirectory(), problems).readAgain(content, file);
       if (again.isEmpty() || problems(problems)) {
         return Optional.empty();
-      }
-      if (again.get().text().equals(known.text())) {
-        continue; // saved without a change
       }
       reread.put(file, again.get());
     }
@@ -183,8 +182,11 @@ public final class LiveSite {
         return Optional.empty();
       }
       Paper paper = papers.get(0);
-      MarkdownText notes = current.get(paper.id()).paper().notes();
-      updated.put(paper.id(), notes.isBlank() ? paper : paper.withNotes(notes));
+      Paper now = current.get(paper.id()).paper();
+      Paper withNotes = now.notes().isBlank() ? paper : paper.withNotes(now.notes());
+      if (!withNotes.equals(now)) { // else saved without a change
+        updated.put(paper.id(), withNotes);
+      }
     }
     for (SourceFile file : reread.values()) {
       if (!file.displayPath().endsWith(".md")) {
@@ -192,10 +194,12 @@ public final class LiveSite {
       }
       String id = file.baseName();
       Paper paper = updated.getOrDefault(id, current.get(id).paper());
-      updated.put(
-          id,
-          paper.withNotes(
-              new MarkdownText(file.text(), new SourcePosition(file.displayPath(), 1, 1), true)));
+      if (!file.text().equals(paper.notes().source())) {
+        updated.put(
+            id,
+            paper.withNotes(
+                new MarkdownText(file.text(), new SourcePosition(file.displayPath(), 1, 1), true)));
+      }
     }
     if (updated.isEmpty()) {
       return Optional.of(
@@ -226,7 +230,6 @@ public final class LiveSite {
       }
       written = out.commit();
     }
-    paperFiles.putAll(reread);
     exportsPending = true;
     return Optional.of(
         new Change(

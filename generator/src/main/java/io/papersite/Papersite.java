@@ -219,7 +219,9 @@ public final class Papersite {
     Resolver resolver = new Resolver(problems);
     ResolvedSite site =
         resolver.resolve(content, files.paperNotes(), files.staticFiles().keySet(), urls);
-    Build build = new Build(problems, loader, files, renderer, resolver, site, request.strict());
+    Build build =
+        new Build(
+            problems, loader, files.withoutTexts(), renderer, resolver, site, request.strict());
     build.failOnErrors();
     return build;
   }

@@ -103,6 +103,22 @@ class LiveSiteTest {
   }
 
   @Test
+  void aFileSavedWithoutAChangeRendersNothing() throws IOException {
+    Path entry = papers.resolve("autoint.yaml");
+    Path notes = papers.resolve("autoint.md");
+    Files.writeString(entry, Files.readString(entry));
+    Files.writeString(notes, Files.readString(notes));
+
+    LiveSite.Change change = site.update(Set.of(entry, notes));
+
+    assertThat(change.incremental()).isTrue();
+    assertThat(change.papers()).isEmpty();
+    assertThat(change.pages()).isZero();
+    assertThat(change.summary())
+        .matches("Papersite: no paper changed; nothing to render \\(\\d+ ms\\)");
+  }
+
+  @Test
   void changesThatMoveAPaperBuildTheWholeSite() throws IOException {
     Path changed = edit("autoint.yaml", "tags: [recommender-systems, ", "tags: [");
 

@@ -18,4 +18,20 @@ public record ContentFiles(
     List<SourceFile> paperNotes,
     List<SourceFile> collections,
     List<SourceFile> collectionIntros,
-    SortedMap<String, Path> staticFiles) {}
+    SortedMap<String, Path> staticFiles) {
+
+  /**
+   * The same files without their texts, once parsed: a large collection's texts would otherwise
+   * stay in memory for the rest of the build.
+   */
+  public ContentFiles withoutTexts() {
+    return new ContentFiles(
+        site.map(SourceFile::withoutText),
+        intro.map(SourceFile::withoutText),
+        papers.stream().map(SourceFile::withoutText).toList(),
+        paperNotes.stream().map(SourceFile::withoutText).toList(),
+        collections.stream().map(SourceFile::withoutText).toList(),
+        collectionIntros.stream().map(SourceFile::withoutText).toList(),
+        staticFiles);
+  }
+}

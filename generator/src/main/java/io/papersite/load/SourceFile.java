@@ -11,6 +11,11 @@ import java.nio.file.Path;
  */
 public record SourceFile(Path path, String displayPath, String text) {
 
+  /** The file's place, without its text. */
+  public SourceFile withoutText() {
+    return new SourceFile(path, displayPath, "");
+  }
+
   /** The file name without its extension: the id of a paper or collection. */
   public String baseName() {
     String name = path.getFileName().toString();

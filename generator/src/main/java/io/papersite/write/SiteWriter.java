@@ -459,13 +459,27 @@ public final class SiteWriter {
         file = Files.newOutputStream(target);
       }
       if (file != null && text.length() >= CHUNK) {
-        // A surrogate pair must not be split between two chunks.
-        int end =
-            Character.isHighSurrogate(text.charAt(text.length() - 1))
-                ? text.length() - 1
-                : text.length();
-        file.write(text.substring(0, end).getBytes(StandardCharsets.UTF_8));
-        text.delete(0, end);
+        writeOut(false);
+      }
+    }
+
+    /** Writes the text out in chunks, all of it or all but a last high surrogate. */
+    private void writeOut(boolean all) throws IOException {
+      int end = text.length();
+      if (!all && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+        end--;
+      }
+      for (int from = 0; from < end; ) {
+        int to = Math.min(end, from + CHUNK);
+        if (to < end && Character.isHighSurrogate(text.charAt(to - 1))) {
+          to--; // a surrogate pair must not be split between two chunks
+        }
+        file.write(text.substring(from, to).getBytes(StandardCharsets.UTF_8));
+        from = to;
+      }
+      text.delete(0, end);
+      if (text.capacity() > 2 * CHUNK) {
+        text.trimToSize(); // let the first, large buffer go
       }
     }
 
@@ -483,7 +497,7 @@ public final class SiteWriter {
     @Override
     public void close() throws IOException {
       if (file != null) {
-        file.write(text.toString().getBytes(StandardCharsets.UTF_8));
+        writeOut(true);
         file.close();
       }
     }

@@ -1,0 +1,96 @@
+package io.papersite.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files reach the disk whole and exact, whatever their size, and updates replace only changes. */
+class SiteWriterTest {
+
+  @TempDir Path root;
+
+  /** Text of about {@code chars} characters, with a pair of surrogates every few characters. */
+  private static String text(int chars) {
+    StringBuilder text = new StringBuilder(chars + 16);
+    for (int i = 0; text.length() < chars; i++) {
+      text.append(i % 7 == 0 ? "\uD835\uDC9C" : "é").append((char) ('a' + i % 26));
+    }
+    return text.toString();
+  }
+
+  @Test
+  void aLargeTextIsWrittenInChunksWithoutSplittingACharacter() throws IOException {
+    Path site = root.resolve("site");
+    String large = text(SiteWriter.IN_MEMORY + 200_001);
+    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+      // Written in pieces of odd sizes, so that chunk ends fall inside surrogate pairs.
+      out.text(
+          "big.txt",
+          w -> {
+            for (int i = 0; i < large.length(); i += 4093) {
+              w.write(large, i, Math.min(4093, large.length() - i));
+            }
+          });
+      out.commit();
+    }
+    assertThat(Files.readAllBytes(site.resolve("big.txt")))
+        .isEqualTo(large.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anUpdateReplacesOnlyWhatChangedAndForgetsTheFingerprint() throws IOException {
+    Path site = root.resolve("site");
+    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+      out.text("a/index.html", w -> w.write("first"));
+      out.text("b/index.html", w -> w.write("same"));
+      out.commit("f00d", "/");
+    }
+    assertThat(Fingerprint.of(site)).isEqualTo("f00d");
+    long before = Files.getLastModifiedTime(site.resolve("b/index.html")).toMillis();
+
+    try (SiteWriter.Update update = new SiteWriter(site).update()) {
+      update.text("a/index.html", w -> w.write("second"));
+      update.text("b/index.html", w -> w.write("same"));
+      assertThat(update.changed()).isEqualTo(1);
+      assertThat(update.unchanged()).isEqualTo(1);
+      assertThat(Files.readString(site.resolve("a/index.html"))).isEqualTo("first");
+      update.commit();
+    }
+
+    assertThat(Files.readString(site.resolve("a/index.html"))).isEqualTo("second");
+    assertThat(Files.getLastModifiedTime(site.resolve("b/index.html")).toMillis())
+        .isEqualTo(before);
+    assertThat(Fingerprint.of(site)).isEmpty();
+    assertThat(Fingerprint.basePath(site)).isEqualTo("/");
+    assertThat(leftovers(site)).isEmpty();
+  }
+
+  @Test
+  void anUpdateClosedWithoutCommitChangesNothing() throws IOException {
+    Path site = root.resolve("site");
+    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+      out.text("a/index.html", w -> w.write("first"));
+      out.commit();
+    }
+    String large = text(SiteWriter.IN_MEMORY + 10);
+    try (SiteWriter.Update update = new SiteWriter(site).update()) {
+      update.text("a/index.html", w -> w.write("second"));
+      update.text("a/big.json", w -> w.write(large));
+    }
+    assertThat(Files.readString(site.resolve("a/index.html"))).isEqualTo("first");
+    assertThat(site.resolve("a/big.json")).doesNotExist();
+    assertThat(leftovers(site)).isEmpty();
+  }
+
+  private static java.util.List<Path> leftovers(Path site) throws IOException {
+    try (Stream<Path> files = Files.walk(site)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".papersite-tmp")).toList();
+    }
+  }
+}
