@@ -256,12 +256,11 @@ public final class SiteRenderer {
                   papers.size(),
                   part.pagination()));
     }
-    Map<String, ResolvedPaper> byId = site.papersById();
     for (PaperView paper : papers) {
       tasks.add(
           new PageTask(
               () -> {
-                String bibtex = BibTeX.entry(byId.get(paper.id()).paper());
+                String bibtex = BibTeX.entry(builder.resolved(paper.id()).paper());
                 page(
                     out,
                     urls,

@@ -30,6 +30,8 @@ final class ViewBuilder {
   private final Map<String, Ref> tagRefs = new HashMap<>();
   private final Map<String, Ref> collectionRefs = new HashMap<>();
   private final RelatedPapers related;
+  private final Map<String, CollectionView> collectionViews = new LinkedHashMap<>();
+  private final Map<String, TagView> tagViews = new LinkedHashMap<>();
   private static final int SUMMARY_LENGTH = 300;
 
   ViewBuilder(ResolvedSite site) {
@@ -48,6 +50,13 @@ final class ViewBuilder {
         .map(p -> paper(p, related))
         .toList()
         .forEach(view -> papers.put(view.id(), view));
+    listViews();
+  }
+
+  /** The views of every collection and tag, which list the papers' views. */
+  private void listViews() {
+    site.collections().forEach(c -> collectionViews.put(c.id(), collection(c)));
+    site.tags().forEach(t -> tagViews.put(t.name(), tag(t)));
   }
 
   /**
@@ -65,6 +74,19 @@ final class ViewBuilder {
         if (view.related().stream().anyMatch(r -> r.url().equals(url))) {
           papers.put(view.id(), paper(resolvedPapers.get(view.id()), related));
         }
+      }
+      listViews(); // other papers' views changed too
+      return;
+    }
+    // Only the lists the paper is on hold its old view.
+    for (var c : newSite.collections()) {
+      if (updated.collectionIds().contains(c.id())) {
+        collectionViews.put(c.id(), collection(c));
+      }
+    }
+    for (TagGroup t : newSite.tags()) {
+      if (updated.paper().tags().contains(t.name())) {
+        tagViews.put(t.name(), tag(t));
       }
     }
   }
@@ -221,12 +243,16 @@ final class ViewBuilder {
     return ids.stream().map(papers::get).toList();
   }
 
+  ResolvedPaper resolved(String id) {
+    return resolvedPapers.get(id);
+  }
+
   PaperView paper(String id) {
     return papers.get(id);
   }
 
   List<CollectionView> collections() {
-    return site.collections().stream().map(this::collection).toList();
+    return List.copyOf(collectionViews.values());
   }
 
   CollectionView collection(ResolvedCollection c) {
@@ -254,7 +280,7 @@ final class ViewBuilder {
   }
 
   List<TagView> tags() {
-    return site.tags().stream().map(this::tag).toList();
+    return List.copyOf(tagViews.values());
   }
 
   TagView tag(TagGroup group) {
