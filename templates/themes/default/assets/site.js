@@ -108,10 +108,13 @@
     var status = document.getElementById("search-status");
     var results = document.getElementById("search-results");
     var documents = null;
+    var texts = null;
     var index = null;
     var loading = null;
     var timer = null;
 
+    // Resolves once the documents are here; the full-text index is built after, a slice at a
+    // time, and until it is ready a plain scan answers, so that a large collection answers at once.
     function load() {
       if (loading) return loading;
       status.textContent = "Loading the search index…";
@@ -126,32 +129,69 @@
       }).then(function (response) {
         return response.json();
       }).then(function (data) {
-        var started = performance.now();
         documents = data;
-        index = lunr(function () {
-          this.ref("i");
-          this.field("t", { boost: 10 });
-          this.field("a", { boost: 5 });
-          this.field("g", { boost: 5 });
-          this.field("b");
-          this.field("n");
-          this.metadataWhitelist = [];
-          var builder = this;
-          data.forEach(function (doc, i) {
-            builder.add({ i: String(i), t: doc.t, a: doc.a || "", g: doc.g || "", b: doc.b || "", n: doc.n || "" });
-          });
+        texts = data.map(function (doc) {
+          return " " + [doc.t, doc.a, doc.g, doc.b, doc.n].filter(Boolean).join(" ")
+            .toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
         });
-        form.dataset.indexMs = String(Math.round(performance.now() - started));
+        buildIndex(data);
       });
       return loading;
     }
 
-    function terms(text) {
+    function buildIndex(data) {
+      var started = performance.now();
+      var builder = new lunr.Builder();
+      builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+      builder.searchPipeline.add(lunr.stemmer);
+      builder.ref("i");
+      builder.field("t", { boost: 10 });
+      builder.field("a", { boost: 5 });
+      builder.field("g", { boost: 5 });
+      builder.field("b");
+      builder.field("n");
+      builder.metadataWhitelist = [];
+      var next = 0;
+      (function slice() {
+        for (var end = Math.min(data.length, next + 250); next < end; next++) {
+          var doc = data[next];
+          builder.add({ i: String(next), t: doc.t, a: doc.a || "", g: doc.g || "", b: doc.b || "", n: doc.n || "" });
+        }
+        if (next < data.length) {
+          setTimeout(slice, 0); // let the page answer typing between slices
+          return;
+        }
+        index = builder.build();
+        form.dataset.indexMs = String(Math.round(performance.now() - started));
+        if (input.value.trim()) show(input.value.trim());
+      })();
+    }
+
+    function words(text) {
       return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (t) {
         return t.length > 0 && lunr.stopWordFilter(new lunr.Token(t)) !== undefined;
-      }).map(function (t) {
+      });
+    }
+
+    function terms(text) {
+      return words(text).map(function (t) {
         return lunr.stemmer(new lunr.Token(t)).toString();
       });
+    }
+
+    // Until the index is built: papers with every word at the start of one of theirs, title
+    // matches first.
+    function scan(text) {
+      var wanted = words(text).map(function (w) { return " " + w; });
+      var hits = [];
+      texts.forEach(function (t, i) {
+        if (wanted.every(function (w) { return t.indexOf(w) >= 0; })) {
+          var title = " " + documents[i].t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
+          var inTitle = wanted.filter(function (w) { return title.indexOf(w) >= 0; }).length;
+          hits.push({ ref: String(i), score: inTitle });
+        }
+      });
+      return hits.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
     }
 
     function show(text) {
@@ -161,7 +201,7 @@
         status.textContent = "";
         return;
       }
-      var found = index.query(function (q) {
+      var found = index === null ? scan(text) : index.query(function (q) {
         query.forEach(function (term) {
           q.term(term, { presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.TRAILING });
         });

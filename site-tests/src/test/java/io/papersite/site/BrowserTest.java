@@ -118,6 +118,44 @@ class BrowserTest {
   }
 
   @Test
+  void searchAnswersBeforeItsIndexIsBuilt() {
+    // lunr's index builder made to give nothing: every answer comes from the quick scan that
+    // stands in while a large collection's index is being built.
+    Object script =
+        driver
+            .executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                Map.of(
+                    "source",
+                    "Object.defineProperty(window, 'lunr', {configurable: true,"
+                        + " get() { return this.heldLunr; },"
+                        + " set(v) { v.Builder.prototype.build = function () { return null; };"
+                        + " this.heldLunr = v; }});"))
+            .get("identifier");
+    try {
+      open("search/");
+      WebElement input = driver.findElement(By.id("search-input"));
+      input.sendKeys("magicl");
+      wait.until(d -> !visibleTitles("#search-results li > a").isEmpty());
+      assertThat(visibleTitles("#search-results li > a"))
+          .containsExactly(
+              "MagicLens: Self-Supervised Image Retrieval with Open-Ended Instructions");
+      assertThat(driver.findElement(By.id("search-status")).getText())
+          .isEqualTo("1 paper matches “magicl”.");
+
+      input.clear();
+      input.sendKeys("uncomfortable");
+      wait.until(d -> d.findElement(By.id("search-status")).getText().contains("uncomfortable"));
+      assertThat(visibleTitles("#search-results li > a"))
+          .containsExactly(
+              "The Impacts of Data, Ordering, and Intrinsic Dimensionality on Recall in Hierarchical Navigable Small Worlds");
+    } finally {
+      driver.executeCdpCommand(
+          "Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", script));
+    }
+  }
+
+  @Test
   void searchFindsPapersAsTheReaderTypes() {
     open("search/");
     WebElement input = driver.findElement(By.id("search-input"));
