@@ -146,7 +146,6 @@ public final class LiveSite {
     Map<Path, SourceFile> reread = new HashMap<>();
     Problems problems = new Problems();
     ResolvedSite site = views.site();
-    Map<String, ResolvedPaper> current = site.papersById();
     for (Path path : changed) {
       Path file = path.toAbsolutePath().normalize();
       if (!paperFiles.contains(file)) {
@@ -182,7 +181,7 @@ public final class LiveSite {
         return Optional.empty();
       }
       Paper paper = papers.get(0);
-      Paper now = current.get(paper.id()).paper();
+      Paper now = views.paper(paper.id()).paper();
       Paper withNotes = now.notes().isBlank() ? paper : paper.withNotes(now.notes());
       if (!withNotes.equals(now)) { // else saved without a change
         updated.put(paper.id(), withNotes);
@@ -193,7 +192,7 @@ public final class LiveSite {
         continue;
       }
       String id = file.baseName();
-      Paper paper = updated.getOrDefault(id, current.get(id).paper());
+      Paper paper = updated.getOrDefault(id, views.paper(id).paper());
       if (!file.text().equals(paper.notes().source())) {
         updated.put(
             id,
@@ -208,7 +207,7 @@ public final class LiveSite {
     List<ResolvedPaper> resolved = new ArrayList<>();
     Set<String> retitled = new HashSet<>();
     for (Paper paper : updated.values()) {
-      if (!paper.title().equals(current.get(paper.id()).paper().title())) {
+      if (!paper.title().equals(views.paper(paper.id()).paper().title())) {
         retitled.add(paper.id());
       }
       Optional<ResolvedPaper> one = build.resolver().replace(site, paper, problems);

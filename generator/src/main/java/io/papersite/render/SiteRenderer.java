@@ -122,7 +122,7 @@ public final class SiteRenderer {
     List<String> pageUrls = java.util.Collections.synchronizedList(new ArrayList<>());
     // The exports are the longest tasks: first, so that pages fill the other cores meanwhile.
     List<Runnable> tasks = new ArrayList<>(machineReadable(site, out, timestamp));
-    pageTasks(views, out, pageUrls).forEach(task -> tasks.add(task.run()));
+    pageTasks(views, out, pageUrls, paper -> true).forEach(task -> tasks.add(task.run()));
 
     runInParallel(tasks, progress);
 
@@ -156,6 +156,11 @@ public final class SiteRenderer {
       return site;
     }
 
+    /** The paper of this id as the views know it, or null. */
+    public ResolvedPaper paper(String id) {
+      return builder.resolved(id);
+    }
+
     /** Takes a new version of a paper whose tags, collections and place in site order are kept. */
     public void replace(ResolvedSite newSite, ResolvedPaper updated) {
       site = newSite;
@@ -183,8 +188,15 @@ public final class SiteRenderer {
    */
   public int renderPagesOf(
       Views views, java.util.Set<String> paperIds, java.util.Set<String> retitled, SiteOutput out) {
+    // Paper pages are made tasks only when wanted: a large site has many.
+    java.util.function.Predicate<PaperView> wanted =
+        paper ->
+            paperIds.contains(paper.id())
+                || paper.related().stream()
+                    .anyMatch(
+                        r -> retitled.stream().anyMatch(id -> r.url().equals(urlOf(views, id))));
     List<Runnable> tasks =
-        pageTasks(views, out, new ArrayList<>()).stream()
+        pageTasks(views, out, new ArrayList<>(), wanted).stream()
             .filter(
                 task ->
                     paperIds.stream().anyMatch(task.shows())
@@ -215,7 +227,15 @@ public final class SiteRenderer {
     return id -> papers.stream().anyMatch(p -> p.id().equals(id));
   }
 
-  private List<PageTask> pageTasks(Views views, SiteOutput out, List<String> pageUrls) {
+  private static String urlOf(Views views, String paperId) {
+    return views.site.urls().paper(paperId);
+  }
+
+  private List<PageTask> pageTasks(
+      Views views,
+      SiteOutput out,
+      List<String> pageUrls,
+      java.util.function.Predicate<PaperView> paperPages) {
     ResolvedSite site = views.site;
     ViewBuilder builder = views.builder;
     SiteView siteView = views.siteView;
@@ -257,6 +277,9 @@ public final class SiteRenderer {
                   part.pagination()));
     }
     for (PaperView paper : papers) {
+      if (!paperPages.test(paper)) {
+        continue;
+      }
       tasks.add(
           new PageTask(
               () -> {
