@@ -76,10 +76,17 @@ public final class Papersite {
           Duration.ofNanos(System.nanoTime() - start));
     }
     Build build = check(request, true);
+    long checked = System.nanoTime();
+    progress.stageDone(
+        "checked " + GenerateResult.count(build.site.papers().size(), "paper"),
+        Duration.ofNanos(checked - start));
     try (SiteWriter.Staging output = new SiteWriter(request.outputDirectory()).open()) {
       SiteRenderer.Views views = build.renderer.views(build.site);
       build.renderer.render(views, output, request.timestamp(), progress);
       addStaticFiles(build.files.staticFiles(), output, build);
+      progress.stageDone(
+          "rendered " + GenerateResult.count(output.files(), "file"),
+          Duration.ofNanos(System.nanoTime() - checked));
       build.failOnErrors(); // a template error: nothing is swapped in
       int pages = output.pages();
       int unchanged = output.unchanged();

@@ -33,6 +33,25 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aBuildReportsItsStages() {
+    java.util.List<String> stages = new java.util.ArrayList<>();
+    GenerateResult result =
+        Papersite.generate(
+            GenerateRequest.forProject(project).withOutputDirectory(output),
+            new Progress() {
+              @Override
+              public void done(int files, int of) {}
+
+              @Override
+              public void stageDone(String stage, java.time.Duration took) {
+                stages.add(stage);
+              }
+            });
+    assertThat(stages)
+        .containsExactly("checked 250 papers", "rendered " + result.filesWritten() + " files");
+  }
+
+  @Test
   void aRebuildWithNoChangeDoesNothing() throws IOException {
     GenerateResult first = build();
     assertThat(first.upToDate()).isFalse();
