@@ -120,7 +120,14 @@ public final class LiveSite {
    */
   public Change update(Set<Path> changed) {
     long start = System.nanoTime();
-    Optional<Change> fast = build == null ? Optional.empty() : incremental(changed, start);
+    Optional<Change> fast = Optional.empty();
+    if (build != null) {
+      try {
+        fast = incremental(changed, start);
+      } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        // The site on disk is not the one kept (removed, or being written by another build).
+      }
+    }
     if (fast.isPresent()) {
       return fast.get();
     }

@@ -143,6 +143,17 @@ class LiveSiteTest {
   }
 
   @Test
+  void aSiteRemovedMeanwhileIsBuiltAgainWhole() throws IOException {
+    TreeComparison.deleteTree(project.resolve("site"));
+    Path changed = edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+
+    LiveSite.Change change = site.update(Set.of(changed));
+
+    assertThat(change.incremental()).isFalse();
+    assertSameAsFullBuild();
+  }
+
+  @Test
   void aMistakeIsReportedAndTheSiteStaysAsItWas() throws IOException {
     byte[] page = Files.readAllBytes(project.resolve("site/papers/autoint/index.html"));
     Path changed = edit("autoint.yaml", "tags:", "date: 2024-13\ntags:");
