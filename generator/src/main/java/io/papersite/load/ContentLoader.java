@@ -12,7 +12,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -127,17 +126,18 @@ public final class ContentLoader {
     if (!Files.isDirectory(directory)) {
       return List.of();
     }
-    List<SourceFile> files = new ArrayList<>();
+    List<Path> paths;
     try (Stream<Path> entries = Files.list(directory)) {
-      for (Path path : entries.sorted().toList()) {
-        if (path.getFileName().toString().endsWith(extension) && Files.isRegularFile(path)) {
-          read(path).ifPresent(files::add);
-        }
-      }
+      paths = entries.filter(p -> p.getFileName().toString().endsWith(extension)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + directory, e);
     }
-    return files;
+    // Read on every core; the list keeps the sorted order.
+    return paths.parallelStream()
+        .filter(Files::isRegularFile)
+        .map(this::read)
+        .flatMap(Optional::stream)
+        .toList();
   }
 
   /**
