@@ -33,6 +33,9 @@ import java.util.Set;
  */
 public final class LiveSite {
 
+  /** More changed papers than this make a full build. */
+  static final int MAX_PAPERS = 50;
+
   private final GenerateRequest request;
   private final Path content;
   private final Path papersFolder;
@@ -211,20 +214,24 @@ public final class LiveSite {
       return Optional.of(
           new Change(true, List.of(), 0, 0, Duration.ofNanos(System.nanoTime() - start), null));
     }
+    if (updated.size() > MAX_PAPERS) {
+      return Optional.empty(); // a checkout or a search-and-replace: a full build is as quick
+    }
     List<ResolvedPaper> resolved = new ArrayList<>();
     Set<String> retitled = new HashSet<>();
     for (Paper paper : updated.values()) {
       if (!paper.title().equals(views.paper(paper.id()).paper().title())) {
         retitled.add(paper.id());
       }
+      // Each paper is checked against its neighbours as the papers before it left them.
       Optional<ResolvedPaper> one = build.resolver().replace(site, paper, problems);
       if (one.isEmpty() || problems(problems)) {
         return Optional.empty();
       }
+      site = Resolver.with(site, one.get());
       resolved.add(one.get());
     }
     for (ResolvedPaper paper : resolved) {
-      site = Resolver.with(site, paper);
       views.replace(site, paper);
     }
     int pages;

@@ -119,6 +119,22 @@ class LiveSiteTest {
   }
 
   @Test
+  void twoNeighboursRetitledTogetherAreCheckedAgainstEachOther() throws IOException {
+    // Two neighbours in site order (the only dated papers), renamed in one change so that they
+    // swap places, though each new title alone still fits between the old neighbours.
+    Path first = Files.writeString(papers.resolve("zz-b.yaml"), "title: Zz b\ndate: 1990-01-01\n");
+    Path second = Files.writeString(papers.resolve("zz-d.yaml"), "title: Zz d\ndate: 1990-01-01\n");
+    site.build();
+    Files.writeString(first, "title: Zz c3\ndate: 1990-01-01\n");
+    Files.writeString(second, "title: Zz c1\ndate: 1990-01-01\n");
+
+    LiveSite.Change change = site.update(Set.of(first, second));
+
+    assertThat(change.incremental()).isFalse();
+    assertSameAsFullBuild();
+  }
+
+  @Test
   void changesThatMoveAPaperBuildTheWholeSite() throws IOException {
     Path changed = edit("autoint.yaml", "tags: [recommender-systems, ", "tags: [");
 
