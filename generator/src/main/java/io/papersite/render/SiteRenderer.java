@@ -30,11 +30,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The render stage: turns the resolved site into output files through the theme's Freemarker
@@ -187,9 +190,9 @@ public final class SiteRenderer {
    * Returns how many pages.
    */
   public int renderPagesOf(
-      Views views, java.util.Set<String> paperIds, java.util.Set<String> retitled, SiteOutput out) {
+      Views views, Set<String> paperIds, Set<String> retitled, SiteOutput out) {
     // Paper pages are made tasks only when wanted: a large site has many.
-    java.util.function.Predicate<PaperView> wanted =
+    Predicate<PaperView> wanted =
         paper ->
             paperIds.contains(paper.id())
                 || paper.related().stream()
@@ -213,17 +216,14 @@ public final class SiteRenderer {
   }
 
   /** A page to render, which papers it shows, and which it only names by title, by id. */
-  private record PageTask(
-      Runnable run,
-      java.util.function.Predicate<String> shows,
-      java.util.function.Predicate<String> names) {
+  private record PageTask(Runnable run, Predicate<String> shows, Predicate<String> names) {
 
-    PageTask(Runnable run, java.util.function.Predicate<String> shows) {
+    PageTask(Runnable run, Predicate<String> shows) {
       this(run, shows, id -> false);
     }
   }
 
-  private static java.util.function.Predicate<String> showsAny(List<PaperView> papers) {
+  private static Predicate<String> showsAny(List<PaperView> papers) {
     return id -> papers.stream().anyMatch(p -> p.id().equals(id));
   }
 
@@ -232,10 +232,7 @@ public final class SiteRenderer {
   }
 
   private List<PageTask> pageTasks(
-      Views views,
-      SiteOutput out,
-      List<String> pageUrls,
-      java.util.function.Predicate<PaperView> paperPages) {
+      Views views, SiteOutput out, List<String> pageUrls, Predicate<PaperView> paperPages) {
     ResolvedSite site = views.site;
     ViewBuilder builder = views.builder;
     SiteView siteView = views.siteView;
@@ -330,7 +327,7 @@ public final class SiteRenderer {
                     part.pagination()));
       }
     }
-    java.util.function.Predicate<String> none = id -> false;
+    Predicate<String> none = id -> false;
     pages.add(
         "tags.ftlh",
         none,
@@ -369,15 +366,12 @@ public final class SiteRenderer {
     }
 
     /** A page that the sitemap lists. */
-    void add(
-        String template,
-        java.util.function.Predicate<String> shows,
-        java.util.function.Supplier<Pages.Page> model) {
+    void add(String template, Predicate<String> shows, Supplier<Pages.Page> model) {
       tasks.add(new PageTask(() -> page(out, urls, pageUrls, template, model.get()), shows));
     }
 
     /** A page that the sitemap leaves out, such as the 404 page. */
-    void addUnlisted(String template, java.util.function.Supplier<Pages.Page> model) {
+    void addUnlisted(String template, Supplier<Pages.Page> model) {
       tasks.add(
           new PageTask(
               () -> page(out, urls, new ArrayList<>(), template, model.get()), id -> false));
