@@ -7,6 +7,7 @@ import io.papersite.model.Paper;
 import io.papersite.model.Problems;
 import io.papersite.model.SourcePosition;
 import io.papersite.parse.ContentParser;
+import io.papersite.render.SiteOutput;
 import io.papersite.render.SiteRenderer;
 import io.papersite.resolve.ResolvedPaper;
 import io.papersite.resolve.ResolvedSite;
@@ -136,6 +137,31 @@ public final class LiveSite {
     }
     GenerateResult result = build();
     return new Change(false, List.of(), 0, 0, Duration.ofNanos(System.nanoTime() - start), result);
+  }
+
+  /**
+   * Runs the steps of an edit once on the first paper, writing nothing, so that the reader's first
+   * edit finds them loaded and compiled.
+   */
+  public void warmUp() {
+    if (build == null || views.site().papers().isEmpty()) {
+      return;
+    }
+    ResolvedPaper first = views.site().papers().get(0);
+    Problems problems = new Problems();
+    Path file =
+        build.files().papers().stream()
+            .filter(f -> f.displayPath().equals(first.paper().position().file()))
+            .map(SourceFile::path)
+            .findFirst()
+            .orElse(null);
+    if (file != null) {
+      new ContentLoader(request.projectDirectory(), problems)
+          .readAgain(content, file)
+          .ifPresent(source -> new ContentParser(problems).papersOf(source));
+    }
+    build.resolver().replace(views.site(), first.paper(), problems);
+    build.renderer().renderPagesOf(views, Set.of(first.id()), Set.of(), SiteOutput.DISCARD);
   }
 
   /** Writes the feeds, exports and lists that the last incremental change left behind. */

@@ -103,6 +103,18 @@ class LiveSiteTest {
   }
 
   @Test
+  void warmingUpWritesNothing() throws IOException {
+    var before = TreeComparison.read(project.resolve("site"));
+    Path page = project.resolve("site/papers/autoint/index.html");
+    FileTime time = Files.getLastModifiedTime(page);
+
+    site.warmUp();
+
+    assertThat(TreeComparison.read(project.resolve("site"))).containsExactlyEntriesOf(before);
+    assertThat(Files.getLastModifiedTime(page)).isEqualTo(time);
+  }
+
+  @Test
   void aFileSavedWithoutAChangeRendersNothing() throws IOException {
     Path entry = papers.resolve("autoint.yaml");
     Path notes = papers.resolve("autoint.md");

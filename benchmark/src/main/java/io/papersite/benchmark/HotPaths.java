@@ -14,7 +14,6 @@ import io.papersite.resolve.ResolvedSite;
 import io.papersite.resolve.Resolver;
 import io.papersite.resolve.SiteUrls;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,22 +45,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class HotPaths {
-
-  /** Renders into nothing: the cost measured is the rendering's. */
-  private static final SiteOutput DISCARD =
-      new SiteOutput() {
-        @Override
-        public void text(String path, TextContent content) {
-          try {
-            content.writeTo(Writer.nullWriter());
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }
-
-        @Override
-        public void bytes(String path, byte[] content) {}
-      };
 
   private SourceFile entry;
   private ResolvedPaper paper;
@@ -100,6 +83,6 @@ public class HotPaths {
 
   @Benchmark
   public int renderThePagesOfOnePaper() {
-    return renderer.renderPagesOf(views, Set.of(paper.id()), Set.of(), DISCARD);
+    return renderer.renderPagesOf(views, Set.of(paper.id()), Set.of(), SiteOutput.DISCARD);
   }
 }

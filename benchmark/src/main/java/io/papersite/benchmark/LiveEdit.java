@@ -24,6 +24,7 @@ public final class LiveEdit {
     Path output = project.resolve("target/live-edit");
     LiveSite site = new LiveSite(GenerateRequest.forProject(project).withOutputDirectory(output));
     System.out.println(site.build().summary());
+    site.warmUp(); // as the preview server does after its first build
     Path paper = project.resolve("content/papers/paper-7.yaml");
     String original = Files.readString(paper);
     try {

@@ -15,6 +15,22 @@ public interface SiteOutput {
   /** A file of bytes, such as a font. */
   void bytes(String path, byte[] content);
 
+  /** Renders every file and keeps none: to measure or warm up rendering. */
+  SiteOutput DISCARD =
+      new SiteOutput() {
+        @Override
+        public void text(String path, TextContent content) {
+          try {
+            content.writeTo(java.io.Writer.nullWriter());
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+
+        @Override
+        public void bytes(String path, byte[] content) {}
+      };
+
   /** Writes a file's text. */
   @FunctionalInterface
   interface TextContent {

@@ -120,6 +120,7 @@ public final class PreviewServer implements AutoCloseable {
                 })
             .build();
     watcher.watchAsync();
+    rebuilds.execute(this::warmUp);
     log.accept("Papersite: serving " + url() + " (Ctrl-C stops)");
   }
 
@@ -148,6 +149,14 @@ public final class PreviewServer implements AutoCloseable {
       } catch (RuntimeException e) {
         log.accept("Papersite: the feeds and exports failed: " + e.getMessage());
       }
+    }
+  }
+
+  private void warmUp() {
+    try {
+      site.warmUp();
+    } catch (RuntimeException e) {
+      // Only a head start for the first edit; the edit itself reports what goes wrong.
     }
   }
 
