@@ -96,8 +96,7 @@ public final class SiteWriter {
   /** A site being written; {@link #commit()} swaps it in. */
   public final class Staging implements SiteOutput, AutoCloseable {
 
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final BuildLock lock;
     private final Set<String> paths = ConcurrentHashMap.newKeySet();
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pages = new AtomicInteger();
@@ -106,16 +105,7 @@ public final class SiteWriter {
 
     private Staging() {
       try {
-        Files.createDirectories(output.getParent());
-        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        lock = tryLock(channel);
-        if (lock == null) {
-          channel.close();
-          throw new IOException(
-              "another build is writing to "
-                  + output
-                  + " right now; wait for it to finish, then build again");
-        }
+        lock = new BuildLock();
         if (!Files.exists(output) && Files.exists(previous.resolve(MARKER))) {
           // A build was stopped between its two renames: bring the previous site back first.
           Files.move(previous, output, StandardCopyOption.ATOMIC_MOVE);
@@ -153,14 +143,9 @@ public final class SiteWriter {
     @Override
     public void text(String path, TextContent content) {
       Path target = target(path);
-      SpillingWriter buffer = new SpillingWriter(target);
-      try (buffer) {
-        content.writeTo(buffer);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-      }
-      if (!buffer.spilled()) {
-        store(path, target, buffer.bytes());
+      byte[] bytes = render(target, target, content);
+      if (bytes != null) {
+        store(path, target, bytes);
       }
     }
 
@@ -176,9 +161,7 @@ public final class SiteWriter {
     private void store(String path, Path target, byte[] content) {
       try {
         Path current = output.resolve(path);
-        if (Files.isRegularFile(current, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-            && Files.size(current) == content.length
-            && java.util.Arrays.equals(Files.readAllBytes(current), content)) {
+        if (sameBytes(current, content)) {
           try {
             Files.createLink(target, current);
             unchanged.incrementAndGet();
@@ -199,10 +182,7 @@ public final class SiteWriter {
     }
 
     private Path target(String path) {
-      Path target = staging.resolve(path).normalize();
-      if (!target.startsWith(staging) || target.equals(staging)) {
-        throw new IllegalArgumentException("output path escapes the site: " + path);
-      }
+      Path target = within(staging, path);
       paths.add(path);
       if (path.endsWith(".html")) {
         pages.incrementAndGet();
@@ -259,9 +239,7 @@ public final class SiteWriter {
         if (!committed) {
           deleteOwnFolder(staging); // a failed build leaves no half-written folder behind
         }
-        Files.deleteIfExists(lockFile);
         lock.release();
-        channel.close();
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot clean up beside " + output + ": " + e.getMessage(), e);
@@ -283,20 +261,14 @@ public final class SiteWriter {
 
   /** Files being replaced in the current site. */
   public final class Update implements SiteOutput, AutoCloseable {
-    private final FileChannel channel;
-    private final FileLock lock;
+    private final BuildLock lock;
     private final Map<Path, Path> pending = new ConcurrentHashMap<>();
     private final AtomicInteger same = new AtomicInteger();
     private boolean committed;
 
     private Update() {
       try {
-        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        lock = tryLock(channel);
-        if (lock == null) {
-          channel.close();
-          throw new IOException("another build is writing to " + output + " right now");
-        }
+        lock = new BuildLock();
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot write the site to " + output + ": " + e.getMessage(), e);
@@ -305,32 +277,25 @@ public final class SiteWriter {
 
     @Override
     public void text(String path, TextContent content) {
-      Path target = inSite(path);
+      Path target = within(output, path);
       Path temporary = temporary(target);
-      SpillingWriter buffer = new SpillingWriter(temporary);
-      try (buffer) {
-        content.writeTo(buffer);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-      }
-      if (buffer.spilled()) {
+      byte[] bytes = render(target, temporary, content);
+      if (bytes == null) {
         pending.put(target, temporary);
       } else {
-        bytes(target, temporary, buffer.bytes());
+        bytes(target, temporary, bytes);
       }
     }
 
     @Override
     public void bytes(String path, byte[] content) {
-      Path target = inSite(path);
+      Path target = within(output, path);
       bytes(target, temporary(target), content);
     }
 
     private void bytes(Path target, Path temporary, byte[] content) {
       try {
-        if (Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-            && Files.size(target) == content.length
-            && java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+        if (sameBytes(target, content)) {
           same.incrementAndGet(); // kept as it is, with its time
           return;
         }
@@ -340,14 +305,6 @@ public final class SiteWriter {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
       }
-    }
-
-    private Path inSite(String path) {
-      Path target = output.resolve(path).normalize();
-      if (!target.startsWith(output) || target.equals(output)) {
-        throw new IllegalArgumentException("output path escapes the site: " + path);
-      }
-      return target;
     }
 
     private static Path temporary(Path target) {
@@ -401,14 +358,73 @@ public final class SiteWriter {
             Files.deleteIfExists(temporary);
           }
         }
-        Files.deleteIfExists(lockFile);
         lock.release();
-        channel.close();
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot clean up beside " + output + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /** Keeps a second build of the same site out while one writes to it. */
+  private final class BuildLock {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    BuildLock() throws IOException {
+      Files.createDirectories(output.getParent());
+      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock held;
+      try {
+        held = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        held = null; // another thread of this JVM holds it
+      }
+      if (held == null) {
+        channel.close();
+        throw new IOException(
+            "another build is writing to "
+                + output
+                + " right now; wait for it to finish, then build again");
+      }
+      lock = held;
+    }
+
+    void release() throws IOException {
+      Files.deleteIfExists(lockFile);
+      lock.release();
+      channel.close();
+    }
+  }
+
+  /** The file a site path names under {@code root}; a path that leads out of it is refused. */
+  private static Path within(Path root, String path) {
+    Path target = root.resolve(path).normalize();
+    if (!target.startsWith(root) || target.equals(root)) {
+      throw new IllegalArgumentException("output path escapes the site: " + path);
+    }
+    return target;
+  }
+
+  /** Whether the file exists with exactly these bytes. */
+  private static boolean sameBytes(Path file, byte[] content) throws IOException {
+    return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && Files.size(file) == content.length
+        && java.util.Arrays.equals(Files.readAllBytes(file), content);
+  }
+
+  /**
+   * Renders a text file's content: its bytes, or null when it grew past {@link #IN_MEMORY} and went
+   * to {@code spillTo} instead.
+   */
+  private static byte[] render(Path target, Path spillTo, SiteOutput.TextContent content) {
+    SpillingWriter buffer = new SpillingWriter(spillTo);
+    try (buffer) {
+      content.writeTo(buffer);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+    }
+    return buffer.spilled() ? null : buffer.bytes();
   }
 
   /** Files up to this size are compared with the current site before they are written. */
@@ -500,15 +516,6 @@ public final class SiteWriter {
         writeOut(true);
         file.close();
       }
-    }
-  }
-
-  /** The lock, or null when another process or thread of this JVM holds it. */
-  private static FileLock tryLock(FileChannel channel) throws IOException {
-    try {
-      return channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      return null;
     }
   }
 
