@@ -161,7 +161,9 @@ public final class LiveSite {
           .ifPresent(source -> new ContentParser(problems).papersOf(source));
     }
     build.resolver().replace(views.site(), first.paper(), problems);
-    build.renderer().renderPagesOf(views, Set.of(first.id()), Set.of(), SiteOutput.DISCARD);
+    build
+        .renderer()
+        .renderPagesOf(views, Set.of(first.id()), Set.of(first.id()), SiteOutput.DISCARD);
   }
 
   /** Writes the feeds, exports and lists that the last incremental change left behind. */
@@ -244,11 +246,7 @@ public final class LiveSite {
       return Optional.empty(); // a checkout or a search-and-replace: a full build is as quick
     }
     List<ResolvedPaper> resolved = new ArrayList<>();
-    Set<String> retitled = new HashSet<>();
     for (Paper paper : updated.values()) {
-      if (!paper.title().equals(views.paper(paper.id()).paper().title())) {
-        retitled.add(paper.id());
-      }
       // Each paper is checked against its neighbours as the papers before it left them.
       Optional<ResolvedPaper> one = build.resolver().replace(site, paper, problems);
       if (one.isEmpty() || problems(problems)) {
@@ -257,13 +255,14 @@ public final class LiveSite {
       site = Resolver.with(site, one.get());
       resolved.add(one.get());
     }
+    Set<String> paperPages = new HashSet<>();
     for (ResolvedPaper paper : resolved) {
-      views.replace(site, paper);
+      paperPages.addAll(views.replace(site, paper));
     }
     int pages;
     int written;
     try (SiteWriter.Update out = new SiteWriter(request.outputDirectory()).update()) {
-      pages = build.renderer().renderPagesOf(views, updated.keySet(), retitled, out);
+      pages = build.renderer().renderPagesOf(views, updated.keySet(), paperPages, out);
       if (build.problems().hasErrors()) {
         return Optional.empty(); // a template failed: the full build reports it
       }

@@ -164,10 +164,14 @@ public final class SiteRenderer {
       return builder.resolved(id);
     }
 
-    /** Takes a new version of a paper whose tags, collections and place in site order are kept. */
-    public void replace(ResolvedSite newSite, ResolvedPaper updated) {
+    /**
+     * Takes a new version of a paper whose tags, collections and place in site order are kept;
+     * returns the ids of the papers whose pages change with it (itself, and those that name it
+     * among related papers when its title changed).
+     */
+    public Set<String> replace(ResolvedSite newSite, ResolvedPaper updated) {
       site = newSite;
-      builder.replace(newSite, updated);
+      return builder.replace(newSite, updated);
     }
   }
 
@@ -185,25 +189,13 @@ public final class SiteRenderer {
   }
 
   /**
-   * Renders again the pages that show one of these papers (its own page, the lists it is on) and,
-   * for those whose title changed, the pages that name them among related papers; not the exports.
-   * Returns how many pages.
+   * Renders again the lists that show one of the papers {@code shown} and the pages of the papers
+   * {@code paperPages}; not the exports. Returns how many pages.
    */
-  public int renderPagesOf(
-      Views views, Set<String> paperIds, Set<String> retitled, SiteOutput out) {
-    // Paper pages are made tasks only when wanted: a large site has many.
-    Predicate<PaperView> wanted =
-        paper ->
-            paperIds.contains(paper.id())
-                || paper.related().stream()
-                    .anyMatch(
-                        r -> retitled.stream().anyMatch(id -> r.url().equals(urlOf(views, id))));
+  public int renderPagesOf(Views views, Set<String> shown, Set<String> paperPages, SiteOutput out) {
     List<Runnable> tasks =
-        pageTasks(views, out, new ArrayList<>(), wanted).stream()
-            .filter(
-                task ->
-                    paperIds.stream().anyMatch(task.shows())
-                        || retitled.stream().anyMatch(task.names()))
+        pageTasks(views, out, new ArrayList<>(), paper -> paperPages.contains(paper.id())).stream()
+            .filter(task -> shown.stream().anyMatch(task.shows()))
             .map(PageTask::run)
             .toList();
     runInParallel(tasks, Progress.NONE);
@@ -215,22 +207,14 @@ public final class SiteRenderer {
     runInParallel(machineReadable(site, out, timestamp), Progress.NONE);
   }
 
-  /** A page to render, which papers it shows, and which it only names by title, by id. */
-  private record PageTask(Runnable run, Predicate<String> shows, Predicate<String> names) {
-
-    PageTask(Runnable run, Predicate<String> shows) {
-      this(run, shows, id -> false);
-    }
-  }
+  /** A page to render, and which papers it shows, by id. */
+  private record PageTask(Runnable run, Predicate<String> shows) {}
 
   private static Predicate<String> showsAny(List<PaperView> papers) {
     return id -> papers.stream().anyMatch(p -> p.id().equals(id));
   }
 
-  private static String urlOf(Views views, String paperId) {
-    return views.site.urls().paper(paperId);
-  }
-
+  /** The page tasks: of every list, and of the papers {@code paperPages} accepts. */
   private List<PageTask> pageTasks(
       Views views, SiteOutput out, List<String> pageUrls, Predicate<PaperView> paperPages) {
     ResolvedSite site = views.site;
@@ -289,8 +273,7 @@ public final class SiteRenderer {
                     new Pages.PaperPage(siteView, builder.paperPage(paper), paper, bibtex));
                 out.text(urls.outputPath(urls.paperBibtex(paper.id())), w -> w.write(bibtex));
               },
-              id -> id.equals(paper.id()),
-              id -> paper.related().stream().anyMatch(r -> r.url().equals(urls.paper(id)))));
+              id -> true)); // chosen by paperPages already
     }
     for (CollectionView collection : builder.collections()) {
       for (Paging.Part<PaperView> part :

@@ -62,21 +62,23 @@ final class ViewBuilder {
   /**
    * Takes a new version of one paper whose place in the site is the same (same tags, collections
    * and position): its view is made again, and so are the views that name it in their related
-   * papers when its title changed.
+   * papers when its title changed. Returns the ids of the papers whose views were made again.
    */
-  void replace(ResolvedSite newSite, ResolvedPaper updated) {
+  java.util.Set<String> replace(ResolvedSite newSite, ResolvedPaper updated) {
     this.site = newSite;
     ResolvedPaper old = resolvedPapers.put(updated.id(), updated);
     papers.put(updated.id(), paper(updated, related));
+    java.util.Set<String> remade = new java.util.HashSet<>(java.util.Set.of(updated.id()));
     if (old != null && !old.paper().title().equals(updated.paper().title())) {
       String url = urls.paper(updated.id());
       for (PaperView view : List.copyOf(papers.values())) {
         if (view.related().stream().anyMatch(r -> r.url().equals(url))) {
           papers.put(view.id(), paper(resolvedPapers.get(view.id()), related));
+          remade.add(view.id());
         }
       }
       listViews(); // other papers' views changed too
-      return;
+      return remade;
     }
     // Only the lists the paper is on hold its old view.
     for (var c : newSite.collections()) {
@@ -89,6 +91,7 @@ final class ViewBuilder {
         tagViews.put(t.name(), tag(t));
       }
     }
+    return remade;
   }
 
   SiteView site(List<String> stylesheets) {
