@@ -109,6 +109,7 @@
     var results = document.getElementById("search-results");
     var documents = null;
     var texts = null;
+    var titles = null;
     var index = null;
     var loading = null;
     var timer = null;
@@ -131,9 +132,9 @@
       }).then(function (data) {
         documents = data;
         texts = data.map(function (doc) {
-          return " " + [doc.t, doc.a, doc.g, doc.b, doc.n].filter(Boolean).join(" ")
-            .toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
+          return plain([doc.t, doc.a, doc.g, doc.b, doc.n].filter(Boolean).join(" "));
         });
+        titles = data.map(function (doc) { return plain(doc.t); });
         buildIndex(data);
       });
       return loading;
@@ -167,6 +168,12 @@
       })();
     }
 
+    // Lower case, every run of other characters than letters and digits one space, a space first:
+    // so " " + word finds a word's beginning.
+    function plain(text) {
+      return " " + text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
+    }
+
     function words(text) {
       return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (t) {
         return t.length > 0 && lunr.stopWordFilter(new lunr.Token(t)) !== undefined;
@@ -186,8 +193,7 @@
       var hits = [];
       texts.forEach(function (t, i) {
         if (wanted.every(function (w) { return t.indexOf(w) >= 0; })) {
-          var title = " " + documents[i].t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ");
-          var inTitle = wanted.filter(function (w) { return title.indexOf(w) >= 0; }).length;
+          var inTitle = wanted.filter(function (w) { return titles[i].indexOf(w) >= 0; }).length;
           hits.push({ ref: String(i), score: inTitle });
         }
       });
