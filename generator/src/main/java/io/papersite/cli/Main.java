@@ -46,7 +46,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    System.exit(QuickJvm.run(args).orElseGet(() -> run(args, System.out, System.err)));
   }
 
   /** Runs the command and returns its exit status; testable without exiting the JVM. */

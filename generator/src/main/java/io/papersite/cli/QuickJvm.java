@@ -1,0 +1,97 @@
+package io.papersite.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a one-off command in a JVM that compiles with C1 only. A build is a short batch of large,
+ * cold code (YAML, Markdown, Freemarker): the optimizing compiler took a third of its CPU time on
+ * two cores and never paid that back, even at 100,000 papers. The JVM cannot change its compiler
+ * once started, so the command line starts a second one; it inherits the first one's options,
+ * standard streams and working folder, and its exit status is the command's.
+ */
+final class QuickJvm {
+
+  /** The option the second JVM runs with. */
+  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+  /** Set in the second JVM; also a way for a user to keep the command in the first one. */
+  static final String STAY = "-Dpapersite.jvm=current";
+
+  private static final List<String> ONE_OFF = List.of("build", "validate", "readme", "import");
+
+  private QuickJvm() {}
+
+  /**
+   * The command that runs {@code args} in a C1-only JVM, or empty when they should run here: a
+   * long-running or unknown command, a JVM already told how to compile, or one started by this.
+   */
+  static Optional<List<String>> command(
+      String[] args, List<String> jvmOptions, Path javaHome, String classPath) {
+    if (args.length == 0 || !ONE_OFF.contains(args[0])) {
+      return Optional.empty();
+    }
+    for (String option : jvmOptions) {
+      if (option.equals(STAY) || compilerOption(option)) {
+        return Optional.empty();
+      }
+    }
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin").resolve("java").toString());
+    command.addAll(jvmOptions);
+    command.add(C1_ONLY);
+    command.add(STAY);
+    command.add("-cp");
+    command.add(classPath);
+    command.add(Main.class.getName());
+    command.addAll(Arrays.asList(args));
+    return Optional.of(command);
+  }
+
+  private static boolean compilerOption(String option) {
+    return option.startsWith("-XX:") && option.contains("Tiered")
+        || option.equals("-Xint")
+        || option.equals("-Xcomp");
+  }
+
+  /**
+   * Runs {@code args} in a C1-only JVM when {@link #command} says so.
+   *
+   * @return the command's exit status, or empty when it is to run in this JVM (also when the second
+   *     JVM cannot be started)
+   */
+  static Optional<Integer> run(String[] args) {
+    Optional<List<String>> command =
+        command(
+            args,
+            ManagementFactory.getRuntimeMXBean().getInputArguments(),
+            Path.of(System.getProperty("java.home")),
+            System.getProperty("java.class.path"));
+    if (command.isEmpty()) {
+      return Optional.empty();
+    }
+    ProcessBuilder builder = new ProcessBuilder(command.get()).inheritIO();
+    // Its options are already among the input arguments: the second JVM would take them twice.
+    builder.environment().remove("JDK_JAVA_OPTIONS");
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    Thread stop = new Thread(process::destroy);
+    Runtime.getRuntime().addShutdownHook(stop);
+    try {
+      return Optional.of(process.waitFor());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroy();
+      return Optional.of(1);
+    }
+  }
+}

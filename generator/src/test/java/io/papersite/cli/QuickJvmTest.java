@@ -1,0 +1,115 @@
+package io.papersite.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QuickJvmTest {
+
+  @TempDir Path temp;
+
+  private static final Path JAVA_HOME = Path.of("/opt/jdk");
+
+  @Test
+  void aBuildRunsInAC1OnlyJvmWithTheSameOptions() {
+    assertThat(
+            QuickJvm.command(
+                new String[] {"build", "--content", "my papers"},
+                List.of("-Xmx1g", "-Dx=y"),
+                JAVA_HOME,
+                "papersite-cli.jar"))
+        .contains(
+            List.of(
+                "/opt/jdk/bin/java",
+                "-Xmx1g",
+                "-Dx=y",
+                "-XX:TieredStopAtLevel=1",
+                "-Dpapersite.jvm=current",
+                "-cp",
+                "papersite-cli.jar",
+                "io.papersite.cli.Main",
+                "build",
+                "--content",
+                "my papers"));
+    for (String oneOff : List.of("validate", "readme", "import")) {
+      assertThat(QuickJvm.command(new String[] {oneOff}, List.of(), JAVA_HOME, "cp")).isPresent();
+    }
+  }
+
+  @Test
+  void thePreviewServerAndMistakesRunHere() {
+    for (String[] args : List.of(new String[] {"serve"}, new String[] {}, new String[] {"biuld"})) {
+      assertThat(QuickJvm.command(args, List.of(), JAVA_HOME, "cp")).isEmpty();
+    }
+  }
+
+  @Test
+  void aJvmAlreadyToldHowToCompileIsKept() {
+    for (String option :
+        List.of(
+            "-XX:TieredStopAtLevel=4",
+            "-XX:-TieredCompilation",
+            "-Xint",
+            "-Dpapersite.jvm=current")) {
+      assertThat(
+              QuickJvm.command(new String[] {"build"}, List.of("-Xmx1g", option), JAVA_HOME, "cp"))
+          .as(option)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void theSecondJvmBuildsWithC1OnlyAndItsStatusIsTheCommands() throws Exception {
+    Path content = temp.resolve("content");
+    Files.createDirectories(content.resolve("papers"));
+    Files.writeString(content.resolve("site.yaml"), "title: Quick\n");
+    Files.writeString(content.resolve("papers/one.yaml"), "title: One\n");
+
+    Run built = java("build", "--content", content.toString(), "--out", "site");
+    assertThat(built.status).isZero();
+    // -XX:+PrintFlagsFinal is handed on: the second JVM prints its flags too.
+    assertThat(built.out).containsPattern("TieredStopAtLevel\\s+= 1 ");
+    assertThat(built.out).contains("Papersite: 1 paper, ");
+    assertThat(temp.resolve("site/papers/one/index.html")).exists();
+
+    Files.writeString(content.resolve("papers/one.yaml"), "title: One\ndate: 2024-13-01\n");
+    Run failed = java("validate", "--content", content.toString());
+    assertThat(failed.status).isEqualTo(1);
+    assertThat(failed.err).contains("papers/one.yaml:2:7: error: ");
+  }
+
+  private record Run(int status, String out, String err) {}
+
+  private Run java(String... args) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+PrintFlagsFinal",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
+    command.addAll(List.of(args));
+    Path out = temp.resolve("out.txt");
+    Path err = temp.resolve("err.txt");
+    Process process =
+        new ProcessBuilder(command)
+            .directory(temp.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+}
