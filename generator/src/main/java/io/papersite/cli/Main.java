@@ -46,6 +46,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    QuickJvm.endWithTheFirstJvm();
     System.exit(QuickJvm.run(args).orElseGet(() -> run(args, System.out, System.err)));
   }
 

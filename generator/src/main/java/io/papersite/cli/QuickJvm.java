@@ -20,8 +20,11 @@ final class QuickJvm {
   /** The option the second JVM runs with. */
   static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
-  /** Set in the second JVM; also a way for a user to keep the command in the first one. */
+  /** Keeps a command in the JVM it was started in. */
   static final String STAY = "-Dpapersite.jvm=current";
+
+  /** Marks the second JVM, which ends when the first one does, even when that one is killed. */
+  static final String CHILD = "-Dpapersite.jvm=child";
 
   private static final List<String> ONE_OFF = List.of("build", "validate", "readme", "import");
 
@@ -37,7 +40,7 @@ final class QuickJvm {
       return Optional.empty();
     }
     for (String option : jvmOptions) {
-      if (option.equals(STAY) || compilerOption(option)) {
+      if (option.startsWith("-Dpapersite.jvm=") || compilerOption(option)) {
         return Optional.empty();
       }
     }
@@ -45,12 +48,37 @@ final class QuickJvm {
     command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmOptions);
     command.add(C1_ONLY);
-    command.add(STAY);
+    command.add(CHILD);
     command.add("-cp");
     command.add(classPath);
     command.add(Main.class.getName());
     command.addAll(Arrays.asList(args));
     return Optional.of(command);
+  }
+
+  /**
+   * In the second JVM: ends it as soon as the first one ends, so that a killed build does not go on
+   * writing. The first JVM never writes to the pipe, so the pipe ends only with it.
+   */
+  static void endWithTheFirstJvm() {
+    if (!"child".equals(System.getProperty("papersite.jvm"))) {
+      return;
+    }
+    Thread lifeline =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // nothing is sent; a read returns only at the end
+                }
+              } catch (IOException e) {
+                // the pipe is broken: the first JVM has gone as well
+              }
+              Runtime.getRuntime().halt(1);
+            },
+            "papersite-lifeline");
+    lifeline.setDaemon(true);
+    lifeline.start();
   }
 
   private static boolean compilerOption(String option) {
@@ -75,7 +103,11 @@ final class QuickJvm {
     if (command.isEmpty()) {
       return Optional.empty();
     }
-    ProcessBuilder builder = new ProcessBuilder(command.get()).inheritIO();
+    // Its standard input is a pipe from this JVM, which the system closes when this one ends.
+    ProcessBuilder builder =
+        new ProcessBuilder(command.get())
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .redirectError(ProcessBuilder.Redirect.INHERIT);
     // Its options are already among the input arguments: the second JVM would take them twice.
     builder.environment().remove("JDK_JAVA_OPTIONS");
     Process process;

@@ -32,7 +32,7 @@ class QuickJvmTest {
                 "-Xmx1g",
                 "-Dx=y",
                 "-XX:TieredStopAtLevel=1",
-                "-Dpapersite.jvm=current",
+                "-Dpapersite.jvm=child",
                 "-cp",
                 "papersite-cli.jar",
                 "io.papersite.cli.Main",
@@ -84,6 +84,31 @@ class QuickJvmTest {
     Run failed = java("validate", "--content", content.toString());
     assertThat(failed.status).isEqualTo(1);
     assertThat(failed.err).contains("papers/one.yaml:2:7: error: ");
+  }
+
+  @Test
+  void theSecondJvmEndsWhenTheFirstOneDoes() throws Exception {
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dpapersite.jvm=child",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Sleeper.class.getName())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(child.waitFor(1, TimeUnit.SECONDS)).as("running while its pipe is open").isFalse();
+    child.getOutputStream().close(); // as the system does when the first JVM is killed
+    assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(child.exitValue()).isEqualTo(1);
+  }
+
+  /** A second JVM that would take a minute. */
+  static final class Sleeper {
+    public static void main(String[] args) throws InterruptedException {
+      QuickJvm.endWithTheFirstJvm();
+      Thread.sleep(60_000);
+    }
   }
 
   private record Run(int status, String out, String err) {}

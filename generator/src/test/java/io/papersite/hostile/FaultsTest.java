@@ -157,7 +157,12 @@ class FaultsTest {
               .redirectOutput(new File(project.toFile(), "child.log"))
               .start();
       process.waitFor(delay, TimeUnit.MILLISECONDS);
+      // The command line builds in a second JVM, which must end with the first one.
+      List<ProcessHandle> children = process.descendants().toList();
       process.destroyForcibly().waitFor();
+      for (ProcessHandle child : children) {
+        assertThat(child.onExit()).succeedsWithin(java.time.Duration.ofSeconds(10));
+      }
       if (!Files.exists(output)) {
         // Killed between the two renames: the old site waits beside, and the next build restores
         // it.
