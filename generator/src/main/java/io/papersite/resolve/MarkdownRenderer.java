@@ -56,10 +56,23 @@ final class MarkdownRenderer {
    * @param pageUrl the page the text belongs to, for its relative links
    */
   String render(MarkdownText text, String pageUrl) {
+    return text.isBlank() ? "" : html(parser.parse(text.source()), text, pageUrl);
+  }
+
+  /** A text's HTML and its plain text, from one parse. */
+  record Rendered(String html, String text) {}
+
+  /** {@link #render} and {@link #plainText} of one text. */
+  Rendered renderWithText(MarkdownText text, String pageUrl) {
     if (text.isBlank()) {
-      return "";
+      return new Rendered("", "");
     }
     Node document = parser.parse(text.source());
+    String plain = plainText(text.source(), () -> document); // before links become site URLs
+    return new Rendered(html(document, text, pageUrl), plain);
+  }
+
+  private String html(Node document, MarkdownText text, String pageUrl) {
     document.accept(
         new AbstractVisitor() {
           @Override
@@ -82,9 +95,12 @@ final class MarkdownRenderer {
     if (text.isBlank()) {
       return "";
     }
-    // Asked for many times per paper: most abstracts are prose that needs no parser.
-    String source = text.source();
-    return oneLine(isProse(source) ? source : textRenderer.render(parser.parse(source)));
+    return plainText(text.source(), () -> parser.parse(text.source()));
+  }
+
+  /** Most abstracts are prose, whose text needs no parser: the source is the text. */
+  private String plainText(String source, java.util.function.Supplier<Node> document) {
+    return oneLine(isProse(source) ? source : textRenderer.render(document.get()));
   }
 
   /** {@link #plainText} always through the parser, to check the shortcut against. */

@@ -101,12 +101,7 @@ public final class Resolver {
                             + paper.id()
                             + "' is in no collection; list it in one of collections/*.yaml");
                   }
-                  return new ResolvedPaper(
-                      paper,
-                      markdown.render(paper.abstractText(), urls.paper(paper.id())),
-                      markdown.render(paper.notes(), urls.paper(paper.id())),
-                      in,
-                      markdown::plainText);
+                  return resolved(paper, in, markdown, urls.paper(paper.id()));
                 })
             .toList();
     List<ResolvedCollection> resolvedCollections =
@@ -167,13 +162,15 @@ public final class Resolver {
     }
     MarkdownRenderer markdown = new MarkdownRenderer(linkTargets, allowHtml, problems);
     String url = site.urls().paper(updated.id());
-    return Optional.of(
-        new ResolvedPaper(
-            updated,
-            markdown.render(updated.abstractText(), url),
-            markdown.render(updated.notes(), url),
-            papers.get(at).collectionIds(),
-            markdown::plainText));
+    return Optional.of(resolved(updated, papers.get(at).collectionIds(), markdown, url));
+  }
+
+  private static ResolvedPaper resolved(
+      Paper paper, List<String> collectionIds, MarkdownRenderer markdown, String url) {
+    MarkdownRenderer.Rendered abstractText = markdown.renderWithText(paper.abstractText(), url);
+    MarkdownRenderer.Rendered notes = markdown.renderWithText(paper.notes(), url);
+    return new ResolvedPaper(
+        paper, abstractText.html(), notes.html(), abstractText.text(), notes.text(), collectionIds);
   }
 
   /** The site with one paper's resolved version in place of the one it had. */

@@ -170,6 +170,7 @@ class MarkdownRendererTest {
   @Test
   void plainTextOfTheSampleAbstractsAndNotesIsTheParsersText() throws IOException {
     int prose = 0;
+    int links = 0;
     try (Stream<Path> files = Files.list(Path.of("../content/papers"))) {
       for (Path file : files.sorted().toList()) {
         String source =
@@ -181,8 +182,15 @@ class MarkdownRendererTest {
         assertThat(markdown.plainText(text))
             .as(file.toString())
             .isEqualTo(markdown.plainTextByParsing(text));
+        // From one parse, both as the separate calls give them (links made site URLs in the HTML
+        // only).
+        MarkdownRenderer.Rendered both = markdown.renderWithText(text, "/papers/x/");
+        assertThat(both.text()).as(file.toString()).isEqualTo(markdown.plainText(text));
+        assertThat(both.html()).as(file.toString()).isEqualTo(markdown.render(text, "/papers/x/"));
+        links += both.html().contains("<a href=") ? 1 : 0;
       }
     }
     assertThat(prose).isGreaterThan(30);
+    assertThat(links).as("texts with site links").isPositive();
   }
 }
