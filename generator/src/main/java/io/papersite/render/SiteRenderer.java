@@ -1,5 +1,6 @@
 package io.papersite.render;
 
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
@@ -101,6 +102,7 @@ public final class SiteRenderer {
     // Templates may come from a pull request: no object construction, no ?api.
     cfg.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
     cfg.setAPIBuiltinEnabled(false);
+    cfg.setSharedVariable(Fragments.DIRECTIVE, Fragments.CACHED);
     return cfg;
   }
 
@@ -265,9 +267,7 @@ public final class SiteRenderer {
           new PageTask(
               () -> {
                 String bibtex = BibTeX.entry(builder.resolved(paper.id()).paper());
-                page(
-                    out,
-                    urls,
+                pages.page(
                     pageUrls,
                     "paper.ftlh",
                     new Pages.PaperPage(siteView, builder.paperPage(paper), paper, bibtex));
@@ -340,6 +340,8 @@ public final class SiteRenderer {
     private final SiteOutput out;
     private final SiteUrls urls;
     private final List<String> pageUrls;
+    // Fragments kept for this rendering only: the next one may show papers changed since.
+    private final Fragments fragments = Fragments.forThisHeap();
 
     PageTasks(List<PageTask> tasks, SiteOutput out, SiteUrls urls, List<String> pageUrls) {
       this.tasks = tasks;
@@ -350,14 +352,17 @@ public final class SiteRenderer {
 
     /** A page that the sitemap lists. */
     void add(String template, Predicate<String> shows, Supplier<Pages.Page> model) {
-      tasks.add(new PageTask(() -> page(out, urls, pageUrls, template, model.get()), shows));
+      tasks.add(new PageTask(() -> page(pageUrls, template, model.get()), shows));
     }
 
     /** A page that the sitemap leaves out, such as the 404 page. */
     void addUnlisted(String template, Supplier<Pages.Page> model) {
-      tasks.add(
-          new PageTask(
-              () -> page(out, urls, new ArrayList<>(), template, model.get()), id -> false));
+      tasks.add(new PageTask(() -> page(new ArrayList<>(), template, model.get()), id -> false));
+    }
+
+    /** Renders a page now. */
+    void page(List<String> pageUrls, String template, Pages.Page model) {
+      SiteRenderer.this.page(out, urls, pageUrls, template, model, fragments);
     }
   }
 
@@ -515,7 +520,12 @@ public final class SiteRenderer {
   }
 
   private void page(
-      SiteOutput out, SiteUrls urls, List<String> pageUrls, String templateName, Pages.Page model) {
+      SiteOutput out,
+      SiteUrls urls,
+      List<String> pageUrls,
+      String templateName,
+      Pages.Page model,
+      Fragments fragments) {
     String url = model.page().url();
     pageUrls.add(url);
     try {
@@ -524,7 +534,9 @@ public final class SiteRenderer {
           urls.outputPath(url),
           w -> {
             try {
-              template.process(model, w);
+              Environment env = template.createProcessingEnvironment(model, w);
+              fragments.serve(env);
+              env.process();
             } catch (TemplateException e) {
               throw new TemplateFailure(e);
             }

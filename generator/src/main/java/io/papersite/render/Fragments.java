@@ -1,0 +1,81 @@
+package io.papersite.render;
+
+import freemarker.core.Environment;
+import freemarker.template.TemplateDirectiveBody;
+import freemarker.template.TemplateDirectiveModel;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.lang.ref.SoftReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The templates' {@code <@cached key="...">...</@cached>}: what its body writes is kept under the
+ * key for the rest of the build and written again wherever the same key comes up, without running
+ * the body. A paper's card is on its collections' and its tags' pages, six or more times a build.
+ * The key must name everything the body shows. Up to a budget of characters, a sixteenth of the
+ * heap, and softly held, so that a large site that needs the memory gets it back.
+ */
+final class Fragments {
+
+  static final String DIRECTIVE = "cached";
+
+  private static final String ATTRIBUTE = "papersite.fragments";
+
+  private final Map<String, SoftReference<String>> kept = new ConcurrentHashMap<>();
+  private final AtomicLong budget;
+
+  Fragments(long budgetInChars) {
+    this.budget = new AtomicLong(budgetInChars);
+  }
+
+  /** A sixteenth of the heap. */
+  static Fragments forThisHeap() {
+    return new Fragments(Runtime.getRuntime().maxMemory() / 16);
+  }
+
+  /** Makes these fragments the ones that {@code env}'s {@code <@cached>} keeps and reuses. */
+  void serve(Environment env) {
+    env.setCustomAttribute(ATTRIBUTE, this);
+  }
+
+  /** The directive, shared by every template; the fragments are those of the environment. */
+  static final TemplateDirectiveModel CACHED =
+      (Environment env, Map params, TemplateModel[] loopVars, TemplateDirectiveBody body) -> {
+        if (params.size() != 1
+            || !(params.get("key") instanceof TemplateScalarModel key)
+            || loopVars.length != 0) {
+          throw new TemplateModelException(
+              "<@" + DIRECTIVE + "> takes one parameter, key, a string: <@cached key=\"...\">");
+        }
+        if (body == null) {
+          return;
+        }
+        Object fragments = env.getCustomAttribute(ATTRIBUTE);
+        if (fragments instanceof Fragments kept) {
+          kept.write(key.getAsString(), body, env);
+        } else {
+          body.render(env.getOut());
+        }
+      };
+
+  private void write(String key, TemplateDirectiveBody body, Environment env)
+      throws TemplateException, IOException {
+    SoftReference<String> reference = kept.get(key);
+    String text = reference == null ? null : reference.get();
+    if (text == null) {
+      StringWriter out = new StringWriter();
+      body.render(out);
+      text = out.toString();
+      if (budget.addAndGet(-text.length()) >= 0) {
+        kept.put(key, new SoftReference<>(text));
+      }
+    }
+    env.getOut().write(text);
+  }
+}

@@ -1,0 +1,60 @@
+package io.papersite.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import freemarker.core.Environment;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FragmentsTest {
+
+  private static final String LIST =
+      "<#list items as i><@cached key=\"k/${i?index % 2}\">[${i}]</@cached></#list>";
+
+  private static String render(String source, Fragments fragments)
+      throws IOException, TemplateException {
+    Configuration cfg = new Configuration(Configuration.VERSION_2_3_35);
+    cfg.setOutputFormat(HTMLOutputFormat.INSTANCE);
+    cfg.setSharedVariable(Fragments.DIRECTIVE, Fragments.CACHED);
+    Template template = new Template("t.ftlh", new StringReader(source), cfg);
+    StringWriter out = new StringWriter();
+    Environment env =
+        template.createProcessingEnvironment(Map.of("items", List.of("a", "b", "<c>", "d")), out);
+    if (fragments != null) {
+      fragments.serve(env);
+    }
+    env.process();
+    return out.toString();
+  }
+
+  @Test
+  void aKeySeenBeforeWritesWhatItsBodyWroteThenWithoutRunningTheBody() throws Exception {
+    assertThat(render(LIST, new Fragments(1000))).isEqualTo("[a][b][a][b]");
+  }
+
+  @Test
+  void withoutFragmentsOrBeyondTheBudgetEveryBodyRuns() throws Exception {
+    assertThat(render(LIST, null)).isEqualTo("[a][b][&lt;c&gt;][d]");
+    assertThat(render(LIST, new Fragments(0))).isEqualTo("[a][b][&lt;c&gt;][d]");
+    // Room for the first fragment only.
+    assertThat(render(LIST, new Fragments(3))).isEqualTo("[a][b][a][d]");
+  }
+
+  @Test
+  void aCallWithoutItsKeyIsATemplateError() {
+    assertThatThrownBy(() -> render("<@cached>x</@cached>", new Fragments(10)))
+        .isInstanceOf(TemplateException.class)
+        .hasMessageContaining("<@cached> takes one parameter, key, a string");
+    assertThatThrownBy(() -> render("<@cached key=1>x</@cached>", new Fragments(10)))
+        .hasMessageContaining("<@cached> takes one parameter, key, a string");
+  }
+}
