@@ -25,15 +25,19 @@ import java.util.stream.Stream;
 public final class Benchmark {
 
   private static final String CLI = "papersite (command line)";
-  private static final String CLI_TUNED = "papersite (cmd, tuned)";
+  private static final String CLI_ONE_JVM = "papersite (cmd, one JVM)";
   private static final String REBUILD = "papersite rebuild, same";
   private static final String MVN = "mvn site-generate";
+  private static final String MVN_C1 = "mvn, C1 jvm.config";
   private static final String HUGO = "hugo";
 
-  /**
-   * JVM options that suit a one-off batch on few cores: no C2 warm-up, the throughput collector.
-   */
-  static final List<String> TUNED = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+  /** Keeps the command line's build in the JVM it starts: the optimizing compiler at work. */
+  static final List<String> ONE_JVM = List.of("-Dpapersite.jvm=current");
+
+  /** Maven's options: the 1 GiB heap, and C1 only as a project's .mvn/jvm.config would ask. */
+  private static final String MAVEN_OPTS = "-Xmx1g";
+
+  private static final String MAVEN_OPTS_C1 = "-Xmx1g -XX:TieredStopAtLevel=1";
 
   private static final Pattern PAGES = Pattern.compile("Papersite: [\\d,]+ papers?, (\\d+) pages?");
 
@@ -92,26 +96,26 @@ public final class Benchmark {
       }
       all.add(print(time(REBUILD, n, 1, dir, cliBuild(cli, content, last, List.of()), last)));
       for (int r = 1; r <= runs; r++) {
-        Path out = outputs.resolve("n" + n + "-cli-tuned-" + r);
-        all.add(print(time(CLI_TUNED, n, r, dir, cliBuild(cli, content, out, TUNED), out)));
+        Path out = outputs.resolve("n" + n + "-cli-one-jvm-" + r);
+        all.add(print(time(CLI_ONE_JVM, n, r, dir, cliBuild(cli, content, out, ONE_JVM), out)));
       }
-      for (int r = 1; r <= runs; r++) {
-        Path out = outputs.resolve("n" + n + "-mvn-" + r);
-        all.add(
-            print(
-                time(
-                    MVN,
-                    n,
-                    r,
-                    dir.resolve("papersite"),
-                    List.of(
-                        "mvn",
-                        "-B",
-                        "-q",
-                        "-o",
-                        "-Dpapersite.outputDirectory=" + out,
-                        "site-generate"),
-                    out)));
+      for (String tool : List.of(MVN, MVN_C1)) {
+        for (int r = 1; r <= runs; r++) {
+          Path out = outputs.resolve("n" + n + (tool.equals(MVN) ? "-mvn-" : "-mvn-c1-") + r);
+          List<String> mvn =
+              List.of(
+                  "mvn", "-B", "-q", "-o", "-Dpapersite.outputDirectory=" + out, "site-generate");
+          all.add(
+              print(
+                  time(
+                      tool,
+                      n,
+                      r,
+                      dir.resolve("papersite"),
+                      mvn,
+                      out,
+                      tool.equals(MVN) ? MAVEN_OPTS : MAVEN_OPTS_C1)));
+        }
       }
       if (hugo) {
         for (int r = 1; r <= runs; r++) {
@@ -140,26 +144,28 @@ public final class Benchmark {
 
   private static void summary(List<Run> all, List<Integer> sizes) {
     System.out.println(
-        "| papers | command line s | tuned s | mvn site-generate s | hugo s | command line / hugo |"
-            + " tuned / hugo | mvn / hugo | rebuild, same s |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
+        "| papers | command line s | one JVM s | mvn site-generate s | mvn, C1 s | hugo s |"
+            + " command line / hugo | mvn / hugo | mvn, C1 / hugo | rebuild, same s |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       double cli = median(all, CLI, n);
-      double tuned = median(all, CLI_TUNED, n);
+      double oneJvm = median(all, CLI_ONE_JVM, n);
       double mvn = median(all, MVN, n);
+      double mvnC1 = median(all, MVN_C1, n);
       double hugo = median(all, HUGO, n);
       double same = median(all, REBUILD, n);
       System.out.printf(
           Locale.ROOT,
-          "| %,d | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f |%n",
+          "| %,d | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f |%n",
           n,
           cli,
-          tuned,
+          oneJvm,
           mvn,
+          mvnC1,
           figure(hugo),
           figure(cli / hugo),
-          figure(tuned / hugo),
           figure(mvn / hugo),
+          figure(mvnC1 / hugo),
           same);
     }
   }
@@ -182,11 +188,17 @@ public final class Benchmark {
   private static Run time(
       String tool, int papers, int run, Path dir, List<String> command, Path out)
       throws IOException, InterruptedException {
+    return time(tool, papers, run, dir, command, out, MAVEN_OPTS);
+  }
+
+  private static Run time(
+      String tool, int papers, int run, Path dir, List<String> command, Path out, String mavenOpts)
+      throws IOException, InterruptedException {
     List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-v"));
     timed.addAll(command);
     ProcessBuilder builder =
         new ProcessBuilder(timed).directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().put("MAVEN_OPTS", "-Xmx1g");
+    builder.environment().put("MAVEN_OPTS", mavenOpts);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes());
     if (process.waitFor() != 0) {
