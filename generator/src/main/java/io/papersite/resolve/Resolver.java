@@ -210,8 +210,15 @@ public final class Resolver {
         Comparator.comparing(
             (Keyed k) -> k.paper().date().orElse(null),
             Comparator.nullsLast(Comparator.<PaperDate>reverseOrder()));
+    // Titles are compared only between papers of the same date: only those need a collation key,
+    // which is slow to make.
+    Map<Optional<PaperDate>, Integer> perDate = new HashMap<>();
+    papers.forEach(p -> perDate.merge(p.date(), 1, Integer::sum));
     return papers.stream()
-        .map(p -> new Keyed(p, collator.getCollationKey(p.title())))
+        .map(
+            p ->
+                new Keyed(
+                    p, perDate.get(p.date()) > 1 ? collator.getCollationKey(p.title()) : null))
         .sorted(byDate.thenComparing(Keyed::title).thenComparing(k -> k.paper().id()))
         .map(Keyed::paper)
         .toList();
