@@ -56,6 +56,15 @@ final class MarkdownRenderer {
    * @param pageUrl the page the text belongs to, for its relative links
    */
   String render(MarkdownText text, String pageUrl) {
+    if (text.isBlank()) {
+      return "";
+    }
+    String source = text.source();
+    return isProse(source) ? proseHtml(source) : html(parser.parse(source), text, pageUrl);
+  }
+
+  /** {@link #render} always through the parser, to check the shortcut against. */
+  String renderByParsing(MarkdownText text, String pageUrl) {
     return text.isBlank() ? "" : html(parser.parse(text.source()), text, pageUrl);
   }
 
@@ -67,9 +76,58 @@ final class MarkdownRenderer {
     if (text.isBlank()) {
       return new Rendered("", "");
     }
-    Node document = parser.parse(text.source());
-    String plain = plainText(text.source(), () -> document); // before links become site URLs
+    String source = text.source();
+    if (isProse(source)) {
+      return new Rendered(proseHtml(source), oneLine(source));
+    }
+    Node document = parser.parse(source);
+    String plain = plainText(source, () -> document); // before links become site URLs
     return new Rendered(html(document, text, pageUrl), plain);
+  }
+
+  /**
+   * The HTML the parser makes of prose (see {@link #isProse}): a paragraph for each run of lines
+   * that are not blank, lines joined by a line break, or by {@code <br />} after two spaces, and
+   * {@code "} escaped. Most abstracts are prose: this saves parsing them.
+   */
+  static String proseHtml(String source) {
+    StringBuilder html = new StringBuilder(source.length() + 16);
+    String lineEnd = null; // between the last line and the next one of its paragraph
+    int from = 0;
+    while (from <= source.length()) {
+      int newline = source.indexOf('\n', from);
+      int to = newline < 0 ? source.length() : newline;
+      int start = from;
+      int end = to;
+      while (start < end && source.charAt(start) == ' ') {
+        start++;
+      }
+      while (end > start && source.charAt(end - 1) == ' ') {
+        end--;
+      }
+      if (start == end) {
+        if (lineEnd != null) {
+          html.append("</p>\n");
+          lineEnd = null;
+        }
+      } else {
+        html.append(lineEnd == null ? "<p>" : lineEnd);
+        for (int i = start; i < end; i++) {
+          char c = source.charAt(i);
+          if (c == '"') {
+            html.append("&quot;");
+          } else {
+            html.append(c);
+          }
+        }
+        lineEnd = to - end >= 2 ? "<br />\n" : "\n";
+      }
+      from = to + 1;
+    }
+    if (lineEnd != null) {
+      html.append("</p>\n");
+    }
+    return html.toString();
   }
 
   private String html(Node document, MarkdownText text, String pageUrl) {

@@ -168,6 +168,36 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void htmlOfProseSkipsTheParserAndGivesTheSameHtml() {
+    assertThat(MarkdownRenderer.proseHtml("One \"two\"\n  three  \nfour \n\n \nFive.  "))
+        .isEqualTo("<p>One &quot;two&quot;\nthree<br />\nfour</p>\n<p>Five.</p>\n");
+    // Random prose: words, the punctuation it allows, spaces and line breaks in any number.
+    String[] pieces = {"a", "Zé", "9", "x1", " ", "  ", "   ", "\n", "\n\n", " \n", "  \n"};
+    String punctuation = ".,;:'\"?!()/%-+=";
+    Random random = new Random(7);
+    int prose = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder source = new StringBuilder();
+      int length = 1 + random.nextInt(16);
+      for (int i = 0; i < length; i++) {
+        source.append(
+            random.nextInt(4) == 0
+                ? String.valueOf(punctuation.charAt(random.nextInt(punctuation.length())))
+                : pieces[random.nextInt(pieces.length)]);
+      }
+      String text = source.toString();
+      if (!MarkdownRenderer.isProse(text) || text.isBlank()) {
+        continue;
+      }
+      prose++;
+      assertThat(MarkdownRenderer.proseHtml(text))
+          .as(text.replace("\n", "\\n"))
+          .isEqualTo(markdown.renderByParsing(text(text), "/repo/papers/x/"));
+    }
+    assertThat(prose).isGreaterThan(2_000);
+  }
+
+  @Test
   void plainTextOfTheSampleAbstractsAndNotesIsTheParsersText() throws IOException {
     int prose = 0;
     int links = 0;
@@ -187,6 +217,9 @@ class MarkdownRendererTest {
         MarkdownRenderer.Rendered both = markdown.renderWithText(text, "/papers/x/");
         assertThat(both.text()).as(file.toString()).isEqualTo(markdown.plainText(text));
         assertThat(both.html()).as(file.toString()).isEqualTo(markdown.render(text, "/papers/x/"));
+        assertThat(both.html())
+            .as(file.toString())
+            .isEqualTo(markdown.renderByParsing(text, "/papers/x/"));
         links += both.html().contains("<a href=") ? 1 : 0;
       }
     }
