@@ -427,18 +427,22 @@ public final class SiteWriter {
     return buffer.spilled() ? null : buffer.bytes();
   }
 
-  /** Files up to this size are compared with the current site before they are written. */
+  /** Files up to this many bytes are compared with the current site before they are written. */
   static final int IN_MEMORY = 4 << 20;
 
   /**
-   * Keeps a file's text in memory until it grows past {@link #IN_MEMORY} characters, then writes it
-   * out in chunks. Text is encoded once, as a whole string: much faster than an encoding writer,
-   * which pages would otherwise pass every character through.
+   * Encodes a file's text to UTF-8 as it comes, piece by piece, and keeps the bytes in memory until
+   * they grow past {@link #IN_MEMORY}, then writes them out in chunks. Pieces of plain ASCII are
+   * copied as they are. Text is never gathered in a {@code StringBuilder} first: one character
+   * beyond Latin-1 (an ellipsis in a page's description) turned a whole page into two bytes a
+   * character, and every later piece into a slow copy.
    */
   private static final class SpillingWriter extends Writer {
     private static final int CHUNK = 1 << 16;
     private final Path target;
-    private final StringBuilder text = new StringBuilder(1 << 14);
+    private byte[] bytes = new byte[1 << 14];
+    private int size;
+    private char highSurrogate; // the first half of a pair whose second half is still to come
     private OutputStream file;
 
     SpillingWriter(Path target) {
@@ -447,55 +451,75 @@ public final class SiteWriter {
 
     @Override
     public void write(int c) throws IOException {
-      text.append((char) c);
-      spillIfLarge();
+      write(String.valueOf((char) c));
     }
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
-      text.append(chars, offset, length);
+      int end = offset + length;
+      int i = offset;
+      if (highSurrogate == 0) {
+        room(length);
+        while (i < end && chars[i] < 0x80) {
+          bytes[size++] = (byte) chars[i++];
+        }
+      }
+      if (i < end) {
+        encode(new String(chars, i, end - i));
+      }
       spillIfLarge();
     }
 
     @Override
     public void write(String string, int offset, int length) throws IOException {
-      text.append(string, offset, offset + length);
+      encode(
+          offset == 0 && length == string.length()
+              ? string
+              : string.substring(offset, offset + length));
       spillIfLarge();
     }
 
     @Override
     public Writer append(CharSequence chars) throws IOException {
-      text.append(chars);
-      spillIfLarge();
+      write(String.valueOf(chars));
       return this;
     }
 
-    private void spillIfLarge() throws IOException {
-      if (file == null && text.length() > IN_MEMORY) {
-        file = Files.newOutputStream(target);
+    /** Encodes a piece, keeping a last high surrogate back for the piece that completes it. */
+    private void encode(String piece) {
+      if (highSurrogate != 0) {
+        piece = highSurrogate + piece;
+        highSurrogate = 0;
       }
-      if (file != null && text.length() >= CHUNK) {
-        writeOut(false);
+      if (!piece.isEmpty() && Character.isHighSurrogate(piece.charAt(piece.length() - 1))) {
+        highSurrogate = piece.charAt(piece.length() - 1);
+        piece = piece.substring(0, piece.length() - 1);
+      }
+      append(piece.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void append(byte[] encoded) {
+      room(encoded.length);
+      System.arraycopy(encoded, 0, bytes, size, encoded.length);
+      size += encoded.length;
+    }
+
+    private void room(int more) {
+      if (size + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
       }
     }
 
-    /** Writes the text out in chunks, all of it or all but a last high surrogate. */
-    private void writeOut(boolean all) throws IOException {
-      int end = text.length();
-      if (!all && end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
-        end--;
+    private void spillIfLarge() throws IOException {
+      if (file == null && size > IN_MEMORY) {
+        file = Files.newOutputStream(target);
       }
-      for (int from = 0; from < end; ) {
-        int to = Math.min(end, from + CHUNK);
-        if (to < end && Character.isHighSurrogate(text.charAt(to - 1))) {
-          to--; // a surrogate pair must not be split between two chunks
+      if (file != null && size >= CHUNK) {
+        file.write(bytes, 0, size);
+        size = 0;
+        if (bytes.length > 2 * CHUNK) {
+          bytes = new byte[2 * CHUNK]; // let the first, large buffer go
         }
-        file.write(text.substring(from, to).getBytes(StandardCharsets.UTF_8));
-        from = to;
-      }
-      text.delete(0, end);
-      if (text.capacity() > 2 * CHUNK) {
-        text.trimToSize(); // let the first, large buffer go
       }
     }
 
@@ -504,7 +528,7 @@ public final class SiteWriter {
     }
 
     byte[] bytes() {
-      return text.toString().getBytes(StandardCharsets.UTF_8);
+      return java.util.Arrays.copyOf(bytes, size);
     }
 
     @Override
@@ -512,8 +536,14 @@ public final class SiteWriter {
 
     @Override
     public void close() throws IOException {
+      if (highSurrogate != 0) {
+        // A half without its other half, encoded as String.getBytes does.
+        append(String.valueOf(highSurrogate).getBytes(StandardCharsets.UTF_8));
+        highSurrogate = 0;
+      }
       if (file != null) {
-        writeOut(true);
+        file.write(bytes, 0, size);
+        size = 0;
         file.close();
       }
     }

@@ -44,6 +44,26 @@ class SiteWriterTest {
   }
 
   @Test
+  void textWrittenAsCharactersStringsAndSingleCharsComesOutAsOneString() throws IOException {
+    Path site = root.resolve("site");
+    String small = "ASCII, Latin-1 é·, an ellipsis …, \uD835\uDC9C split and a lone \uD835";
+    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+      out.text(
+          "small.txt",
+          w -> {
+            char[] chars = small.toCharArray();
+            int split = small.indexOf('\uDC9C');
+            w.write(chars, 0, split); // ends with the first half of a pair
+            w.write(chars[split]); // its second half alone
+            w.write(small, split + 1, small.length() - split - 1); // ends with a lone half
+          });
+      out.commit();
+    }
+    assertThat(Files.readAllBytes(site.resolve("small.txt")))
+        .isEqualTo(small.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void anUpdateReplacesOnlyWhatChangedAndForgetsTheFingerprint() throws IOException {
     Path site = root.resolve("site");
     try (SiteWriter.Staging out = new SiteWriter(site).open()) {
