@@ -93,7 +93,7 @@ public final class Corpus {
         out.write("authors: [" + quote(authors.get(0)) + ", " + quote(authors.get(1)) + "]\n");
         out.write("date: " + date + "\n");
         out.write("tags: [" + String.join(", ", tags) + "]\n");
-        out.write("abstract: " + quote(sample.abstractText()) + "\n");
+        out.write("abstract: " + folded(sample.abstractText()) + "\n");
       }
       Files.writeString(papers.resolve(id + ".md"), notes);
       try (BufferedWriter out =
@@ -135,6 +135,34 @@ public final class Corpus {
         + "- a first point about the method\n- a second point about the results\n- a third point, with `code`\n\n"
         + "A last paragraph of notes, long enough to look like what a reader writes after a careful read: "
         + "what the experiments show, what they do not, and what to read next.\n";
+  }
+
+  /**
+   * A folded block wrapped at 100 columns, as the sample's entries write their abstracts; a quoted
+   * line when folding would not give the text back (line breaks, runs of spaces).
+   */
+  static String folded(String text) {
+    if (text.isEmpty()
+        || text.contains("\n")
+        || text.contains("  ")
+        || !text.equals(text.strip())) {
+      return quote(text);
+    }
+    StringBuilder block = new StringBuilder(">-");
+    int from = 0;
+    while (from < text.length()) {
+      int end = Math.min(text.length(), from + 98);
+      if (end < text.length()) {
+        int space = text.lastIndexOf(' ', end);
+        end =
+            space > from
+                ? space
+                : text.indexOf(' ', end) < 0 ? text.length() : text.indexOf(' ', end);
+      }
+      block.append("\n  ").append(text, from, end);
+      from = end + 1;
+    }
+    return block.toString();
   }
 
   private static String quote(String text) {
