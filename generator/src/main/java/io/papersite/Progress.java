@@ -16,4 +16,32 @@ public interface Progress {
 
   /** Reports nothing. */
   Progress NONE = (files, of) -> {};
+
+  /**
+   * Tells {@code log} how far the build is, in lines such as "Papersite: checked 10000 papers in
+   * 2391 ms", once it has run for two seconds: a short build says nothing.
+   */
+  static Progress logging(java.util.function.Consumer<String> log) {
+    return logging(log, java.time.Duration.ofSeconds(2));
+  }
+
+  /** {@link #logging(java.util.function.Consumer)} once the build has run for {@code quiet}. */
+  static Progress logging(java.util.function.Consumer<String> log, java.time.Duration quiet) {
+    long start = System.nanoTime();
+    return new Progress() {
+      @Override
+      public void done(int files, int of) {
+        if (System.nanoTime() - start >= quiet.toNanos()) {
+          log.accept("Papersite: rendering, " + files + " of " + of + " pages and files done");
+        }
+      }
+
+      @Override
+      public void stageDone(String stage, java.time.Duration took) {
+        if (System.nanoTime() - start >= quiet.toNanos()) {
+          log.accept("Papersite: " + stage + " in " + took.toMillis() + " ms");
+        }
+      }
+    };
+  }
 }

@@ -52,6 +52,24 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aLongBuildLogsItsStagesAndHowManyFilesAreDoneAShortOneNothing() {
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    Papersite.generate(
+        GenerateRequest.forProject(project).withOutputDirectory(output),
+        Progress.logging(lines::add, java.time.Duration.ofHours(1)));
+    assertThat(lines).isEmpty();
+
+    Papersite.generate(
+        GenerateRequest.forProject(project).withOutputDirectory(project.resolve("other")),
+        Progress.logging(lines::add, java.time.Duration.ZERO));
+    assertThat(lines.get(0)).matches("Papersite: checked 250 papers in \\d+ ms");
+    assertThat(lines.subList(1, lines.size() - 1))
+        .isNotEmpty()
+        .allMatch(line -> line.matches("Papersite: rendering, \\d+ of \\d+ pages and files done"));
+    assertThat(lines.get(lines.size() - 1)).matches("Papersite: rendered \\d+ files in \\d+ ms");
+  }
+
+  @Test
   void aRebuildWithNoChangeDoesNothing() throws IOException {
     GenerateResult first = build();
     assertThat(first.upToDate()).isFalse();

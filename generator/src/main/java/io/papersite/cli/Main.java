@@ -7,6 +7,7 @@ import io.papersite.GenerateResult;
 import io.papersite.ImportRequest;
 import io.papersite.ImportResult;
 import io.papersite.Papersite;
+import io.papersite.Progress;
 import io.papersite.ValidateResult;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -93,7 +94,7 @@ public final class Main {
         return 0;
       }
       if (args[0].equals("build")) {
-        GenerateResult result = Papersite.generate(request);
+        GenerateResult result = Papersite.generate(request, Progress.logging(out::println));
         result.warnings().forEach(err::println);
         out.println(result.summary());
       } else {

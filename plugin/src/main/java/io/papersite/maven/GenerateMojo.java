@@ -16,26 +16,7 @@ public class GenerateMojo extends AbstractPapersiteMojo {
 
   @Override
   protected String run(GenerateRequest request) {
-    long start = System.nanoTime();
-    // Only a build that takes a while says how far it is.
-    Progress progress =
-        new Progress() {
-          @Override
-          public void done(int done, int of) {
-            if (System.nanoTime() - start > 2_000_000_000L) {
-              getLog()
-                  .info("Papersite: rendering, " + done + " of " + of + " pages and files done");
-            }
-          }
-
-          @Override
-          public void stageDone(String stage, java.time.Duration took) {
-            if (System.nanoTime() - start > 2_000_000_000L) {
-              getLog().info("Papersite: " + stage + " in " + took.toMillis() + " ms");
-            }
-          }
-        };
-    GenerateResult result = Papersite.generate(request, progress);
+    GenerateResult result = Papersite.generate(request, Progress.logging(getLog()::info));
     log(result.warnings());
     return result.summary();
   }
