@@ -157,8 +157,17 @@ public final class AwesomeList {
 
   /** Backslashes before what Markdown would read as markup or raw HTML. */
   static String escape(String text) {
-    return text.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
+    for (int i = 0; i < text.length(); i++) {
+      if (MARKDOWN.indexOf(text.charAt(i)) >= 0) {
+        return SPECIAL.matcher(text).replaceAll("\\\\$1");
+      }
+    }
+    return text; // most titles and names have none of them
   }
+
+  private static final String MARKDOWN = "\\`*_[]<>#|";
+  private static final java.util.regex.Pattern SPECIAL =
+      java.util.regex.Pattern.compile("([\\\\`*_\\[\\]<>#|])");
 
   /** The id GitHub gives a heading: lower case, punctuation dropped, spaces as hyphens. */
   static String anchor(String heading) {
