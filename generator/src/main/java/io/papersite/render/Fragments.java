@@ -18,8 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * The templates' {@code <@cached key="...">...</@cached>}: what its body writes is kept under the
  * key for the rest of the build and written again wherever the same key comes up, without running
  * the body. A paper's card is on its collections' and its tags' pages, six or more times a build.
- * The key must name everything the body shows. Up to a budget of characters, a sixteenth of the
- * heap, and softly held, so that a large site that needs the memory gets it back.
+ * The key must name everything the body shows. Fragments are kept up to a budget of characters, a
+ * thirty-second of the heap; a site whose fragments do not fit lets them all go at once and renders
+ * every body from then on, since it would keep only a few of its fragments anyway. They are softly
+ * held besides, so that a tight heap gets them back.
  */
 final class Fragments {
 
@@ -34,9 +36,9 @@ final class Fragments {
     this.budget = new AtomicLong(budgetInChars);
   }
 
-  /** A sixteenth of the heap. */
+  /** A thirty-second of the heap. */
   static Fragments forThisHeap() {
-    return new Fragments(Runtime.getRuntime().maxMemory() / 16);
+    return new Fragments(Runtime.getRuntime().maxMemory() / 32);
   }
 
   /** Makes these fragments the ones that {@code env}'s {@code <@cached>} keeps and reuses. */
@@ -74,6 +76,8 @@ final class Fragments {
       text = out.toString();
       if (budget.addAndGet(-text.length()) >= 0) {
         kept.put(key, new SoftReference<>(text));
+      } else {
+        kept.clear(); // the site's fragments do not fit: keep none
       }
     }
     env.getOut().write(text);

@@ -45,8 +45,9 @@ class FragmentsTest {
   void withoutFragmentsOrBeyondTheBudgetEveryBodyRuns() throws Exception {
     assertThat(render(LIST, null)).isEqualTo("[a][b][&lt;c&gt;][d]");
     assertThat(render(LIST, new Fragments(0))).isEqualTo("[a][b][&lt;c&gt;][d]");
-    // Room for the first fragment only.
-    assertThat(render(LIST, new Fragments(3))).isEqualTo("[a][b][a][d]");
+    // Room for the first fragment only: the second does not fit, and the first is let go too.
+    assertThat(render(LIST, new Fragments(3))).isEqualTo("[a][b][&lt;c&gt;][d]");
+    assertThat(render(LIST, new Fragments(6))).isEqualTo("[a][b][a][b]");
   }
 
   @Test
