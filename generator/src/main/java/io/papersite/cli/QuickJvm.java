@@ -32,7 +32,8 @@ final class QuickJvm {
 
   /**
    * The command that runs {@code args} in a C1-only JVM, or empty when they should run here: a
-   * long-running or unknown command, a JVM already told how to compile, or one started by this.
+   * long-running or unknown command, a JVM already told how to compile or with an agent (a
+   * debugger, a profiler) attached, or one started by this.
    */
   static Optional<List<String>> command(
       String[] args, List<String> jvmOptions, Path javaHome, String classPath) {
@@ -40,7 +41,7 @@ final class QuickJvm {
       return Optional.empty();
     }
     for (String option : jvmOptions) {
-      if (option.startsWith("-Dpapersite.jvm=") || compilerOption(option)) {
+      if (option.startsWith("-Dpapersite.jvm=") || compilerOption(option) || agent(option)) {
         return Optional.empty();
       }
     }
@@ -81,6 +82,13 @@ final class QuickJvm {
     lifeline.start();
   }
 
+  /** A debugger or profiler is attached to this JVM: the command stays where it can see it. */
+  private static boolean agent(String option) {
+    return option.startsWith("-agentlib:")
+        || option.startsWith("-agentpath:")
+        || option.startsWith("-javaagent:");
+  }
+
   private static boolean compilerOption(String option) {
     return option.startsWith("-XX:") && option.contains("Tiered")
         || option.equals("-Xint")
@@ -108,8 +116,9 @@ final class QuickJvm {
         new ProcessBuilder(command.get())
             .redirectOutput(ProcessBuilder.Redirect.INHERIT)
             .redirectError(ProcessBuilder.Redirect.INHERIT);
-    // Its options are already among the input arguments: the second JVM would take them twice.
+    // Their options are among the input arguments already: the second JVM would take them twice.
     builder.environment().remove("JDK_JAVA_OPTIONS");
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
     Process process;
     try {
       process = builder.start();

@@ -52,12 +52,14 @@ class QuickJvmTest {
   }
 
   @Test
-  void aJvmAlreadyToldHowToCompileIsKept() {
+  void aJvmAlreadyToldHowToCompileOrWithAnAgentIsKept() {
     for (String option :
         List.of(
             "-XX:TieredStopAtLevel=4",
             "-XX:-TieredCompilation",
             "-Xint",
+            "-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
+            "-javaagent:profiler.jar",
             "-Dpapersite.jvm=current")) {
       assertThat(
               QuickJvm.command(new String[] {"build"}, List.of("-Xmx1g", option), JAVA_HOME, "cp"))
