@@ -123,6 +123,8 @@ public final class Corpus {
           "title: Topic " + t + "\norder: " + t + "\ntags: [topic-" + t + "]\n");
     }
     Files.writeString(dir.resolve("papersite/pom.xml"), pom());
+    // A .mvn folder of its own: Maven would otherwise take the JVM options of a project above it.
+    Files.createDirectories(dir.resolve("papersite/.mvn"));
     writeHugoSite(hugo);
   }
 

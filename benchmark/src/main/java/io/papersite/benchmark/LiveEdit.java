@@ -29,7 +29,11 @@ public final class LiveEdit {
     String original = Files.readString(paper);
     try {
       for (int i = 1; i <= edits; i++) {
-        Files.writeString(paper, original.replace("abstract: \"", "abstract: \"Edit " + i + ". "));
+        String edited = original.replace("abstract: >-\n  ", "abstract: >-\n  Edit " + i + ". ");
+        if (edited.equals(original)) {
+          throw new IllegalStateException(paper + " has no folded abstract to edit");
+        }
+        Files.writeString(paper, edited);
         LiveSite.Change change = site.update(Set.of(paper));
         System.out.println(
             change.summary()
