@@ -141,6 +141,17 @@ public final class Main {
     return result.problems().stream().anyMatch(io.papersite.model.Problem::isError) ? 1 : 0;
   }
 
+  /** The content folder the command names, or empty when its options are wrong. */
+  static java.util.Optional<Path> contentDirectory(String[] args) {
+    try {
+      return java.util.Optional.of(
+          parse(Arrays.asList(args).subList(1, args.length).iterator(), new Options(), args[0])
+              .contentDirectory());
+    } catch (RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   private static GenerateRequest parse(Iterator<String> args, Options options, String command) {
     Path project = Path.of("").toAbsolutePath();
     GenerateRequest request =

@@ -25,7 +25,8 @@ class QuickJvmTest {
                 new String[] {"build", "--content", "my papers"},
                 List.of("-Xmx1g", "-Dx=y"),
                 JAVA_HOME,
-                "papersite-cli.jar"))
+                "papersite-cli.jar",
+                25_000))
         .contains(
             List.of(
                 "/opt/jdk/bin/java",
@@ -40,15 +41,31 @@ class QuickJvmTest {
                 "--content",
                 "my papers"));
     for (String oneOff : List.of("validate", "readme", "import")) {
-      assertThat(QuickJvm.command(new String[] {oneOff}, List.of(), JAVA_HOME, "cp")).isPresent();
+      assertThat(QuickJvm.command(new String[] {oneOff}, List.of(), JAVA_HOME, "cp", 0))
+          .isPresent();
     }
   }
 
   @Test
   void thePreviewServerAndMistakesRunHere() {
     for (String[] args : List.of(new String[] {"serve"}, new String[] {}, new String[] {"biuld"})) {
-      assertThat(QuickJvm.command(args, List.of(), JAVA_HOME, "cp")).isEmpty();
+      assertThat(QuickJvm.command(args, List.of(), JAVA_HOME, "cp", 0)).isEmpty();
     }
+  }
+
+  @Test
+  void aLargeCollectionIsBuiltHereWhereTheOptimizingCompilerPaysBack() throws IOException {
+    assertThat(QuickJvm.command(new String[] {"build"}, List.of(), JAVA_HOME, "cp", 25_001))
+        .isEmpty();
+    Path papers = Files.createDirectories(temp.resolve("content/papers"));
+    for (int i = 0; i < 5; i++) {
+      Files.writeString(papers.resolve("p" + i + (i % 2 == 0 ? ".yaml" : ".md")), "");
+    }
+    assertThat(QuickJvm.paperFiles(temp.resolve("content"))).isEqualTo(3);
+    assertThat(QuickJvm.paperFiles(temp.resolve("missing"))).isZero();
+    assertThat(Main.contentDirectory(new String[] {"build", "--content", "c"}))
+        .contains(Path.of("").toAbsolutePath().resolve("c"));
+    assertThat(Main.contentDirectory(new String[] {"build", "--nonsense"})).isEmpty();
   }
 
   @Test
@@ -62,7 +79,8 @@ class QuickJvmTest {
             "-javaagent:profiler.jar",
             "-Dpapersite.jvm=current")) {
       assertThat(
-              QuickJvm.command(new String[] {"build"}, List.of("-Xmx1g", option), JAVA_HOME, "cp"))
+              QuickJvm.command(
+                  new String[] {"build"}, List.of("-Xmx1g", option), JAVA_HOME, "cp", 0))
           .as(option)
           .isEmpty();
     }
