@@ -1,5 +1,6 @@
 package io.papersite.cli;
 
+import io.papersite.JvmAdvice;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -9,18 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs a one-off command over a collection of up to {@link #C1_PAPERS} papers in a JVM that
- * compiles with C1 only. Such a build is a short batch of large, cold code (YAML, Markdown,
- * Freemarker): the optimizing compiler took a third of its CPU time on two cores and did not pay
- * that back (10,000 papers: 6.4 s instead of 10.6 s); at 100,000 papers it does (88 s instead of
- * 110 s). The JVM cannot change its compiler once started, so the command line starts a second one;
- * it inherits the first one's options, standard streams and working folder, and its exit status is
- * the command's.
+ * Runs a one-off command over a collection of up to {@link JvmAdvice#C1_PAPERS} papers in a JVM
+ * that compiles with C1 only, which builds such a collection faster (see {@link JvmAdvice}). The
+ * JVM cannot change its compiler once started, so the command line starts a second one; it inherits
+ * the first one's options, standard streams and working folder, and its exit status is the
+ * command's.
  */
 final class QuickJvm {
-
-  /** The option the second JVM runs with. */
-  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
 
   /** Keeps a command in the JVM it was started in. */
   static final String STAY = "-Dpapersite.jvm=current";
@@ -30,33 +26,33 @@ final class QuickJvm {
 
   private static final List<String> ONE_OFF = List.of("build", "validate", "readme", "import");
 
-  /** Up to how many paper files C1 alone builds faster, between the 10,000 and 100,000 measured. */
-  static final int C1_PAPERS = 25_000;
-
   private QuickJvm() {}
 
   /**
    * The command that runs {@code args} in a C1-only JVM, or empty when they should run here: a
-   * long-running or unknown command, a collection of more than {@link #C1_PAPERS} papers, a JVM
-   * already told how to compile or with an agent (a debugger, a profiler) attached, or one started
-   * by this.
+   * long-running or unknown command, a collection of more than {@link JvmAdvice#C1_PAPERS} papers,
+   * a JVM already told how to compile or with an agent (a debugger, a profiler) attached, or one
+   * started by this.
    *
    * @param papers how many paper files the content folder has, counted up to one past the limit
    */
   static Optional<List<String>> command(
       String[] args, List<String> jvmOptions, Path javaHome, String classPath, long papers) {
-    if (args.length == 0 || !ONE_OFF.contains(args[0]) || papers > C1_PAPERS) {
+    if (args.length == 0
+        || !ONE_OFF.contains(args[0])
+        || papers > JvmAdvice.C1_PAPERS
+        || JvmAdvice.compilerChosen(jvmOptions)) {
       return Optional.empty();
     }
     for (String option : jvmOptions) {
-      if (option.startsWith("-Dpapersite.jvm=") || compilerOption(option) || agent(option)) {
+      if (option.startsWith("-Dpapersite.jvm=") || agent(option)) {
         return Optional.empty();
       }
     }
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(jvmOptions);
-    command.add(C1_ONLY);
+    command.add(JvmAdvice.C1_ONLY);
     command.add(CHILD);
     command.add("-cp");
     command.add(classPath);
@@ -96,7 +92,7 @@ final class QuickJvm {
       return files
           .map(f -> f.getFileName().toString())
           .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml"))
-          .limit(C1_PAPERS + 1L)
+          .limit(JvmAdvice.C1_PAPERS + 1L)
           .count();
     } catch (IOException | RuntimeException e) {
       return 0; // the command will say what is wrong with the folder
@@ -108,12 +104,6 @@ final class QuickJvm {
     return option.startsWith("-agentlib:")
         || option.startsWith("-agentpath:")
         || option.startsWith("-javaagent:");
-  }
-
-  private static boolean compilerOption(String option) {
-    return option.startsWith("-XX:") && option.contains("Tiered")
-        || option.equals("-Xint")
-        || option.equals("-Xcomp");
   }
 
   /**

@@ -2,6 +2,7 @@ package io.papersite.maven;
 
 import io.papersite.GenerateRequest;
 import io.papersite.GenerateResult;
+import io.papersite.JvmAdvice;
 import io.papersite.Papersite;
 import io.papersite.Progress;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -18,6 +19,9 @@ public class GenerateMojo extends AbstractPapersiteMojo {
   protected String run(GenerateRequest request) {
     GenerateResult result = Papersite.generate(request, Progress.logging(getLog()::info));
     log(result.warnings());
+    JvmAdvice.forMaven(
+            result, java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+        .ifPresent(getLog()::info);
     return result.summary();
   }
 }
