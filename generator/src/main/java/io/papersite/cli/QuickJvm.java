@@ -18,10 +18,10 @@ import java.util.Optional;
  */
 final class QuickJvm {
 
-  /** Keeps a command in the JVM it was started in. */
-  static final String STAY = "-Dpapersite.jvm=current";
-
-  /** Marks the second JVM, which ends when the first one does, even when that one is killed. */
+  /**
+   * Marks the second JVM, which ends when the first one does, even when that one is killed. Any
+   * {@code -Dpapersite.jvm=} keeps a command in its JVM: {@code current} is the one to give.
+   */
   static final String CHILD = "-Dpapersite.jvm=child";
 
   private static final List<String> ONE_OFF = List.of("build", "validate", "readme", "import");
