@@ -44,7 +44,8 @@ public final class LiveSite {
   private Papersite.Build build;
   private SiteRenderer.Views views;
   private final Set<Path> paperFiles = new HashSet<>();
-  private boolean exportsPending;
+  // Papers changed since the feeds and exports were last written: their collections' files wait.
+  private final Set<String> exportsPending = new HashSet<>();
 
   public LiveSite(GenerateRequest request) {
     this.request = request;
@@ -92,7 +93,7 @@ public final class LiveSite {
   public GenerateResult build() {
     build = null;
     views = null;
-    exportsPending = false;
+    exportsPending.clear();
     GenerateResult result =
         Papersite.generate(
             request,
@@ -169,12 +170,16 @@ public final class LiveSite {
   /** Writes the feeds, exports and lists that the last incremental change left behind. */
   public Duration finishExports() {
     long start = System.nanoTime();
-    if (exportsPending) {
+    if (!exportsPending.isEmpty()) {
+      Set<String> collections = new HashSet<>();
+      exportsPending.forEach(id -> collections.addAll(views.paper(id).collectionIds()));
       try (SiteWriter.Update out = new SiteWriter(request.outputDirectory()).update()) {
-        build.renderer().renderExports(views.site(), out, request.timestamp());
+        build
+            .renderer()
+            .renderExports(views.site(), out, request.timestamp(), collections::contains);
         out.commit();
       }
-      exportsPending = false;
+      exportsPending.clear();
     }
     return Duration.ofNanos(System.nanoTime() - start);
   }
@@ -268,7 +273,7 @@ public final class LiveSite {
       }
       written = out.commit();
     }
-    exportsPending = true;
+    exportsPending.addAll(updated.keySet());
     return Optional.of(
         new Change(
             true,

@@ -3,11 +3,13 @@ package io.papersite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.papersite.render.SiteOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,6 +76,31 @@ class LiveSiteTest {
 
     site.finishExports();
     assertSameAsFullBuild();
+  }
+
+  @Test
+  void theExportsAfterAnEditAreTheSitesAndThoseOfThePapersCollections() {
+    Papersite.Build build = Papersite.check(request(project), false);
+    java.util.List<String> written = java.util.Collections.synchronizedList(new ArrayList<>());
+    SiteOutput recorder =
+        new SiteOutput() {
+          @Override
+          public void text(String path, TextContent content) {
+            written.add(path);
+          }
+
+          @Override
+          public void bytes(String path, byte[] content) {
+            written.add(path);
+          }
+        };
+    build.renderer().renderExports(build.site(), recorder, null, "recommender-systems"::equals);
+
+    assertThat(written).contains("papers.json", "papers.bib", "search-index.json", "awesome.md");
+    assertThat(written)
+        .filteredOn(path -> path.startsWith("collections/"))
+        .isNotEmpty()
+        .allMatch(path -> path.startsWith("collections/recommender-systems"));
   }
 
   @Test

@@ -126,7 +126,7 @@ public final class SiteRenderer {
     SiteUrls urls = site.urls();
     List<String> pageUrls = java.util.Collections.synchronizedList(new ArrayList<>());
     // The exports are the longest tasks: first, so that pages fill the other cores meanwhile.
-    List<Runnable> tasks = new ArrayList<>(machineReadable(site, out, timestamp));
+    List<Runnable> tasks = new ArrayList<>(machineReadable(site, out, timestamp, c -> true));
     pageTasks(views, out, pageUrls, paper -> true).forEach(task -> tasks.add(task.run()));
 
     runInParallel(tasks, progress);
@@ -204,9 +204,13 @@ public final class SiteRenderer {
     return tasks.size();
   }
 
-  /** Renders the feeds, exports and lists of the whole site, which every paper is part of. */
-  public void renderExports(ResolvedSite site, SiteOutput out, Instant timestamp) {
-    runInParallel(machineReadable(site, out, timestamp), Progress.NONE);
+  /**
+   * Renders the feeds, exports and lists of the whole site, which every paper is part of, and those
+   * of the collections {@code collections} accepts, by id: the others did not change.
+   */
+  public void renderExports(
+      ResolvedSite site, SiteOutput out, Instant timestamp, Predicate<String> collections) {
+    runInParallel(machineReadable(site, out, timestamp, collections), Progress.NONE);
   }
 
   /** A page to render, and which papers it shows, by id. */
@@ -420,7 +424,7 @@ public final class SiteRenderer {
 
   /** Feeds, JSON exports, BibTeX, lists, and the files GitHub Pages reads: a task each. */
   private static List<Runnable> machineReadable(
-      ResolvedSite site, SiteOutput out, Instant timestamp) {
+      ResolvedSite site, SiteOutput out, Instant timestamp, Predicate<String> collections) {
     SiteUrls urls = site.urls();
     var settings = site.settings();
     List<Runnable> tasks = new ArrayList<>();
@@ -473,6 +477,9 @@ public final class SiteRenderer {
     }
     java.util.Comparator<ResolvedPaper> siteOrder = bySiteOrder(site);
     for (ResolvedCollection c : site.collections()) {
+      if (!collections.test(c.id())) {
+        continue;
+      }
       List<ResolvedPaper> papers = c.paperIds().stream().map(byId::get).toList();
       String url = urls.collection(c.id());
       tasks.add(
