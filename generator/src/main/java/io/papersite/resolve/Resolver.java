@@ -211,14 +211,22 @@ public final class Resolver {
             (Keyed k) -> k.paper().date().orElse(null),
             Comparator.nullsLast(Comparator.<PaperDate>reverseOrder()));
     // Titles are compared only between papers of the same date: only those need a collation key,
-    // which is slow to make.
+    // which is slow to make; keys are made on every core, each with its own collator (a collator
+    // serves one thread at a time).
     Map<Optional<PaperDate>, Integer> perDate = new HashMap<>();
     papers.forEach(p -> perDate.merge(p.date(), 1, Integer::sum));
-    return papers.stream()
-        .map(
-            p ->
-                new Keyed(
-                    p, perDate.get(p.date()) > 1 ? collator.getCollationKey(p.title()) : null))
+    ThreadLocal<Collator> collators = ThreadLocal.withInitial(() -> (Collator) collator.clone());
+    List<Keyed> keyed =
+        papers.parallelStream()
+            .map(
+                p ->
+                    new Keyed(
+                        p,
+                        perDate.get(p.date()) > 1
+                            ? collators.get().getCollationKey(p.title())
+                            : null))
+            .toList();
+    return keyed.stream()
         .sorted(byDate.thenComparing(Keyed::title).thenComparing(k -> k.paper().id()))
         .map(Keyed::paper)
         .toList();
