@@ -59,11 +59,12 @@ public final class Papersite {
    */
   static GenerateResult generate(GenerateRequest request, Progress progress, Keeper keeper) {
     long start = System.nanoTime();
-    String fingerprint = fingerprint(request);
+    String previous = Fingerprint.of(request.outputDirectory().toAbsolutePath().normalize());
+    // With nothing to compare with, the content files are digested as they are read, not twice.
+    String fingerprint = previous.isEmpty() ? "" : fingerprint(request, Map.of());
     if (!fingerprint.isEmpty()
         && !new SiteWriter(request.outputDirectory()).hasLeftovers()
-        && fingerprint.equals(
-            Fingerprint.of(request.outputDirectory().toAbsolutePath().normalize()))) {
+        && fingerprint.equals(previous)) {
       return new GenerateResult(
           request.outputDirectory(),
           0,
@@ -75,7 +76,10 @@ public final class Papersite {
           Fingerprint.basePath(request.outputDirectory().toAbsolutePath().normalize()),
           Duration.ofNanos(System.nanoTime() - start));
     }
-    Build build = check(request, true);
+    Build build = check(request, true, previous.isEmpty());
+    if (previous.isEmpty()) {
+      fingerprint = fingerprint(request, build.loader.digests());
+    }
     long checked = System.nanoTime();
     progress.stageDone(
         "checked " + GenerateResult.count(build.site.papers().size(), "paper"),
@@ -186,20 +190,31 @@ public final class Papersite {
   }
 
   /** What the build reads and how it is set: when this has not changed, neither has the site. */
-  private static String fingerprint(GenerateRequest request) {
+  private static String fingerprint(GenerateRequest request, Map<Path, byte[]> digested) {
     return Fingerprint.of(
         List.of(request.contentDirectory(), request.templatesDirectory()),
         List.of(
             String.valueOf(request.baseUrl()),
             String.valueOf(request.theme()),
             String.valueOf(request.strict()),
-            String.valueOf(request.timestamp())));
+            String.valueOf(request.timestamp())),
+        digested);
   }
 
   /** The stages up to resolve, which find every content problem. */
   static Build check(GenerateRequest request, boolean writing) {
+    return check(request, writing, false);
+  }
+
+  /**
+   * @param digesting keep the digests of the content files read, for the build's fingerprint
+   */
+  static Build check(GenerateRequest request, boolean writing, boolean digesting) {
     Problems problems = new Problems();
     ContentLoader loader = new ContentLoader(request.projectDirectory(), problems);
+    if (digesting) {
+      loader.keepDigests();
+    }
     if (writing) {
       checkOutput(request, loader, problems);
     }

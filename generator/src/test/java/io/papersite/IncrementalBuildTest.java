@@ -2,10 +2,14 @@ package io.papersite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.papersite.load.ContentLoader;
+import io.papersite.model.Problems;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,35 @@ class IncrementalBuildTest {
         .isNotEmpty()
         .allMatch(line -> line.matches("Papersite: rendering, \\d+ of \\d+ pages and files done"));
     assertThat(lines.get(lines.size() - 1)).matches("Papersite: rendered \\d+ files in \\d+ ms");
+  }
+
+  @Test
+  void aFirstBuildDigestsTheContentItReadAsALaterOneReadsIt() throws Exception {
+    // Files the content loader reads (one with a byte order mark), and files it does not: static
+    // files, templates, a stray file.
+    Files.write(
+        project.resolve("content/papers/bom.yaml"),
+        ("\uFEFFtitle: With a mark\ntags: [shared]\n").getBytes(StandardCharsets.UTF_8));
+    Files.createDirectories(project.resolve("content/static"));
+    Files.writeString(project.resolve("content/static/slides.txt"), "slides\n");
+    Files.writeString(project.resolve("content/notes.txt"), "not content\n");
+    Files.createDirectories(project.resolve("templates/assets"));
+    Files.writeString(project.resolve("templates/assets/custom.css"), "body{}\n");
+
+    ContentLoader loader = new ContentLoader(project, new Problems());
+    loader.keepDigests();
+    loader.load(project.resolve("content"));
+    assertThat(loader.digests())
+        .hasSize(252) // site.yaml and the 251 papers
+        .containsEntry(
+            project.resolve("content/papers/bom.yaml").toAbsolutePath().normalize(),
+            MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(project.resolve("content/papers/bom.yaml"))));
+
+    assertThat(build().upToDate()).isFalse();
+    assertThat(build().upToDate()).as("the first build's fingerprint, from what it read").isTrue();
+    Files.writeString(project.resolve("content/static/slides.txt"), "new slides\n");
+    assertThat(build().upToDate()).isFalse();
   }
 
   @Test

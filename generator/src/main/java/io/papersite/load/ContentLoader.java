@@ -35,10 +35,25 @@ public final class ContentLoader {
   private final Problems problems;
   private Path contentRoot;
   private final Map<Path, Boolean> insideFolders = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Path, byte[]> digests = new java.util.concurrent.ConcurrentHashMap<>();
+  private boolean keepDigests;
 
   public ContentLoader(Path projectDirectory, Problems problems) {
     this.projectDirectory = projectDirectory.toAbsolutePath().normalize();
     this.problems = problems;
+  }
+
+  /**
+   * Keeps a SHA-256 digest of each file read from now on, by its absolute path: the build's
+   * fingerprint takes them instead of reading the files again.
+   */
+  public void keepDigests() {
+    keepDigests = true;
+  }
+
+  /** The digests of the files read since {@link #keepDigests()}, of exactly the bytes read. */
+  public Map<Path, byte[]> digests() {
+    return digests;
   }
 
   public ContentFiles load(Path contentDirectory) {
@@ -172,6 +187,14 @@ public final class ContentLoader {
     }
   }
 
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Optional<SourceFile> read(Path path) {
     if (!Files.isRegularFile(path) || !inside(path)) {
       return Optional.empty();
@@ -187,6 +210,9 @@ public final class ContentLoader {
         return Optional.empty();
       }
       byte[] bytes = Files.readAllBytes(path);
+      if (keepDigests) {
+        digests.put(path.toAbsolutePath().normalize(), sha256(bytes));
+      }
       String text =
           StandardCharsets.UTF_8
               .newDecoder()

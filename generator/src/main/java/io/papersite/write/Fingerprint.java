@@ -28,6 +28,15 @@ public final class Fingerprint {
    * @param settings the build's own settings, such as its base URL
    */
   public static String of(List<Path> folders, List<String> settings) {
+    return of(folders, settings, java.util.Map.of());
+  }
+
+  /**
+   * {@link #of(List, List)}, taking the SHA-256 digests of files already read, by absolute path,
+   * instead of reading them again.
+   */
+  public static String of(
+      List<Path> folders, List<String> settings, java.util.Map<Path, byte[]> known) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String setting : settings) {
@@ -46,7 +55,14 @@ public final class Fingerprint {
           files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         // Each file is read and digested on any core; their digests are combined in order.
-        List<byte[]> digests = files.parallelStream().map(Fingerprint::digestOf).toList();
+        List<byte[]> digests =
+            files.parallelStream()
+                .map(
+                    file -> {
+                      byte[] read = known.get(file.toAbsolutePath().normalize());
+                      return read != null ? read : digestOf(file);
+                    })
+                .toList();
         for (int i = 0; i < files.size(); i++) {
           digest.update(
               ("\0" + folder.relativize(files.get(i)) + "\n").getBytes(StandardCharsets.UTF_8));
