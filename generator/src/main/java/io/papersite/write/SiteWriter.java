@@ -211,14 +211,14 @@ public final class SiteWriter {
      */
     public int commit(String fingerprint, String basePath) {
       try {
+        Path marker = staging.resolve(MARKER);
         Files.writeString(
-            staging.resolve(MARKER),
-            Files.readString(staging.resolve(MARKER)) + Fingerprint.BASE_PATH + basePath + "\n");
-        if (!fingerprint.isEmpty()) {
-          Files.writeString(
-              staging.resolve(MARKER),
-              Files.readString(staging.resolve(MARKER)) + Fingerprint.markerLine(fingerprint));
-        }
+            marker,
+            Files.readString(marker)
+                + Fingerprint.BASE_PATH
+                + basePath
+                + "\n"
+                + (fingerprint.isEmpty() ? "" : Fingerprint.markerLine(fingerprint)));
         if (Files.exists(output)) {
           Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -235,15 +235,12 @@ public final class SiteWriter {
     /** Removes the unfinished site unless it was committed, and lets the next build in. */
     @Override
     public void close() {
-      try {
-        if (!committed) {
-          deleteOwnFolder(staging); // a failed build leaves no half-written folder behind
-        }
-        lock.release();
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "cannot clean up beside " + output + ": " + e.getMessage(), e);
-      }
+      lock.releaseAfter(
+          () -> {
+            if (!committed) {
+              deleteOwnFolder(staging); // a failed build leaves no half-written folder behind
+            }
+          });
     }
   }
 
@@ -352,17 +349,14 @@ public final class SiteWriter {
 
     @Override
     public void close() {
-      try {
-        if (!committed) {
-          for (Path temporary : pending.values()) {
-            Files.deleteIfExists(temporary);
-          }
-        }
-        lock.release();
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "cannot clean up beside " + output + ": " + e.getMessage(), e);
-      }
+      lock.releaseAfter(
+          () -> {
+            if (!committed) {
+              for (Path temporary : pending.values()) {
+                Files.deleteIfExists(temporary);
+              }
+            }
+          });
     }
   }
 
@@ -390,11 +384,24 @@ public final class SiteWriter {
       lock = held;
     }
 
-    void release() throws IOException {
-      Files.deleteIfExists(lockFile);
-      lock.release();
-      channel.close();
+    /** Cleans up what the writer left, then lets the next build in. */
+    void releaseAfter(CleanUp cleanUp) {
+      try {
+        cleanUp.run();
+        Files.deleteIfExists(lockFile);
+        lock.release();
+        channel.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "cannot clean up beside " + output + ": " + e.getMessage(), e);
+      }
     }
+  }
+
+  /** What a writer removes when it is closed. */
+  @FunctionalInterface
+  private interface CleanUp {
+    void run() throws IOException;
   }
 
   /** The file a site path names under {@code root}; a path that leads out of it is refused. */
