@@ -364,9 +364,47 @@ public final class SiteRenderer {
       tasks.add(new PageTask(() -> page(new ArrayList<>(), template, model.get()), id -> false));
     }
 
-    /** Renders a page now. */
-    void page(List<String> pageUrls, String template, Pages.Page model) {
-      SiteRenderer.this.page(out, urls, pageUrls, template, model, fragments);
+    /** Renders a page now; a template's mistake becomes a problem at its file and line. */
+    void page(List<String> pageUrls, String templateName, Pages.Page model) {
+      String url = model.page().url();
+      pageUrls.add(url);
+      try {
+        Template template = freemarker.getTemplate(templateName);
+        out.text(
+            urls.outputPath(url),
+            w -> {
+              try {
+                Environment env = template.createProcessingEnvironment(model, w);
+                fragments.serve(env);
+                env.process();
+              } catch (TemplateException e) {
+                throw new TemplateFailure(e);
+              }
+            });
+      } catch (UncheckedIOException wrapped) {
+        if (!(wrapped.getCause() instanceof TemplateFailure failure)) {
+          throw wrapped;
+        }
+        TemplateException e = failure.exception;
+        problems.error(
+            templatePosition(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()),
+            "template error: " + firstLine(e.getMessageWithoutStackTop()));
+      } catch (TemplateNotFoundException e) {
+        problems.error(
+            SourcePosition.ofFile(templatesDisplayPath + "/" + templateName),
+            "template not found: " + e.getTemplateName());
+      } catch (ParseException e) {
+        problems.error(
+            templatePosition(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()),
+            "template syntax error: " + e.getEditorMessage());
+      } catch (SecurityException e) {
+        // Freemarker refuses a template that links outside the templates folder.
+        problems.error(
+            SourcePosition.ofFile(templatesDisplayPath + "/" + templateName),
+            "a template links outside the templates folder, which is refused; copy the file in instead");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -524,54 +562,6 @@ public final class SiteRenderer {
       position.put(site.papers().get(i).id(), i);
     }
     return java.util.Comparator.comparingInt(p -> position.get(p.id()));
-  }
-
-  private void page(
-      SiteOutput out,
-      SiteUrls urls,
-      List<String> pageUrls,
-      String templateName,
-      Pages.Page model,
-      Fragments fragments) {
-    String url = model.page().url();
-    pageUrls.add(url);
-    try {
-      Template template = freemarker.getTemplate(templateName);
-      out.text(
-          urls.outputPath(url),
-          w -> {
-            try {
-              Environment env = template.createProcessingEnvironment(model, w);
-              fragments.serve(env);
-              env.process();
-            } catch (TemplateException e) {
-              throw new TemplateFailure(e);
-            }
-          });
-    } catch (UncheckedIOException wrapped) {
-      if (!(wrapped.getCause() instanceof TemplateFailure failure)) {
-        throw wrapped;
-      }
-      TemplateException e = failure.exception;
-      problems.error(
-          templatePosition(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber()),
-          "template error: " + firstLine(e.getMessageWithoutStackTop()));
-    } catch (TemplateNotFoundException e) {
-      problems.error(
-          SourcePosition.ofFile(templatesDisplayPath + "/" + templateName),
-          "template not found: " + e.getTemplateName());
-    } catch (ParseException e) {
-      problems.error(
-          templatePosition(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber()),
-          "template syntax error: " + e.getEditorMessage());
-    } catch (SecurityException e) {
-      // Freemarker refuses a template that links outside the templates folder.
-      problems.error(
-          SourcePosition.ofFile(templatesDisplayPath + "/" + templateName),
-          "a template links outside the templates folder, which is refused; copy the file in instead");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Carries a template's failure out of the writer callback, to be reported as a problem. */
