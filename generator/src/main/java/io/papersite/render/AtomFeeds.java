@@ -75,9 +75,8 @@ final class AtomFeeds {
     for (String name : paper.authors()) {
       xml.open("author").text("name", name).close();
     }
-    String summary = resolved.abstractText();
-    if (!summary.isEmpty()) {
-      xml.text("summary", summary, "type", "text");
+    if (!resolved.abstractText().isEmpty()) {
+      xml.text("summary", resolved.abstractText(), "type", "text");
     }
     for (String tag : paper.tags()) {
       xml.empty("category", "term", tag);

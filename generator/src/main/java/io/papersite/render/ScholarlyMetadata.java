@@ -31,10 +31,7 @@ final class ScholarlyMetadata {
 
   private ScholarlyMetadata() {}
 
-  /**
-   * @param abstractText the abstract without markup, made once for the page
-   */
-  static List<Meta> citationTags(ResolvedPaper resolved, String abstractText, SiteUrls urls) {
+  static List<Meta> citationTags(ResolvedPaper resolved, SiteUrls urls) {
     Paper paper = resolved.paper();
     List<Meta> tags = new ArrayList<>();
     tags.add(Meta.name("citation_title", paper.title()));
@@ -52,8 +49,8 @@ final class ScholarlyMetadata {
       tags.add(Meta.name("citation_doi", paper.doi()));
     }
     hostedPdf(paper, urls).ifPresent(url -> tags.add(Meta.name("citation_pdf_url", url)));
-    if (!abstractText.isEmpty()) {
-      tags.add(Meta.name("citation_abstract", abstractText));
+    if (!resolved.abstractText().isEmpty()) {
+      tags.add(Meta.name("citation_abstract", resolved.abstractText()));
     }
     tags.add(Meta.name("citation_abstract_html_url", urls.absolute(urls.paper(paper.id()))));
     return tags;
@@ -81,8 +78,7 @@ final class ScholarlyMetadata {
   }
 
   /** schema.org ScholarlyArticle, escaped so that it cannot end its script element. */
-  static String jsonLd(
-      ResolvedPaper resolved, String abstractText, String siteTitle, SiteUrls urls) {
+  static String jsonLd(ResolvedPaper resolved, String siteTitle, SiteUrls urls) {
     Paper paper = resolved.paper();
     ObjectNode article = JSON.createObjectNode();
     article.put("@context", "https://schema.org");
@@ -101,8 +97,8 @@ final class ScholarlyMetadata {
           .put("@type", isConference(paper.venue()) ? "CreativeWork" : "Periodical")
           .put("name", paper.venue());
     }
-    if (!abstractText.isEmpty()) {
-      article.put("abstract", abstractText);
+    if (!resolved.abstractText().isEmpty()) {
+      article.put("abstract", resolved.abstractText());
     }
     if (!paper.tags().isEmpty()) {
       article.put("keywords", String.join(", ", paper.tags()));

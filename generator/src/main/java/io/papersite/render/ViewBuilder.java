@@ -147,16 +147,14 @@ final class ViewBuilder {
   PageMeta paperPage(PaperView view) {
     ResolvedPaper resolved = resolvedPapers.get(view.id());
     String title = site.settings().title();
-    // Made once: the description, the citation tags and the JSON-LD all carry it.
-    String abstractText = resolved.abstractText();
     return page(
         "paper",
         view.title(),
-        abstractText,
+        resolved.abstractText(),
         view.url(),
         siteFeeds(),
-        ScholarlyMetadata.citationTags(resolved, abstractText, urls),
-        ScholarlyMetadata.jsonLd(resolved, abstractText, title, urls),
+        ScholarlyMetadata.citationTags(resolved, urls),
+        ScholarlyMetadata.jsonLd(resolved, title, urls),
         view.math());
   }
 
