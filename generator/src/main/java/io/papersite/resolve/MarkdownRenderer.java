@@ -71,7 +71,10 @@ final class MarkdownRenderer {
   /** A text's HTML and its plain text, from one parse. */
   record Rendered(String html, String text) {}
 
-  /** {@link #render} and {@link #plainText} of one text. */
+  /**
+   * {@link #render} and the text without markup, on one line (for descriptions, feeds, metadata and
+   * search), of one text. Prose needs no parser: its source is its text.
+   */
   Rendered renderWithText(MarkdownText text, String pageUrl) {
     if (text.isBlank()) {
       return new Rendered("", "");
@@ -81,7 +84,7 @@ final class MarkdownRenderer {
       return new Rendered(proseHtml(source), oneLine(source));
     }
     Node document = parser.parse(source);
-    String plain = plainText(source, () -> document); // before links become site URLs
+    String plain = oneLine(textRenderer.render(document)); // before links become site URLs
     return new Rendered(html(document, text, pageUrl), plain);
   }
 
@@ -148,20 +151,7 @@ final class MarkdownRenderer {
     return renderer.render(document);
   }
 
-  /** The text without markup, on one line: for descriptions, feeds and metadata. */
-  String plainText(MarkdownText text) {
-    if (text.isBlank()) {
-      return "";
-    }
-    return plainText(text.source(), () -> parser.parse(text.source()));
-  }
-
-  /** Most abstracts are prose, whose text needs no parser: the source is the text. */
-  private String plainText(String source, java.util.function.Supplier<Node> document) {
-    return oneLine(isProse(source) ? source : textRenderer.render(document.get()));
-  }
-
-  /** {@link #plainText} always through the parser, to check the shortcut against. */
+  /** The text of {@link #renderWithText} always through the parser, to check it against. */
   String plainTextByParsing(MarkdownText text) {
     return text.isBlank() ? "" : oneLine(textRenderer.render(parser.parse(text.source())));
   }

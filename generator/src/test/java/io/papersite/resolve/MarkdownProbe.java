@@ -16,7 +16,7 @@ public final class MarkdownProbe {
             SiteUrls.of("/"), Set.of("a"), Set.of("c"), Set.of("t"), Set.of("index.html"));
     MarkdownRenderer markdown = new MarkdownRenderer(targets, false, problems);
     String html = markdown.render(text, "/papers/a/");
-    markdown.plainText(text);
+    markdown.renderWithText(text, "/papers/a/");
     return html;
   }
 }

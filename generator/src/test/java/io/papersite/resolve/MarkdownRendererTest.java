@@ -127,6 +127,22 @@ class MarkdownRendererTest {
     return new MarkdownText(source, new SourcePosition("content/papers/x.md", 1, 1), true);
   }
 
+  /** 20,000 texts of one to {@code longest} random pieces each. */
+  private static List<String> randomTexts(
+      long seed, int longest, java.util.function.Function<Random, String> piece) {
+    Random random = new Random(seed);
+    List<String> texts = new java.util.ArrayList<>();
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = 1 + random.nextInt(longest);
+      for (int i = 0; i < length; i++) {
+        text.append(piece.apply(random));
+      }
+      texts.add(text.toString());
+    }
+    return texts;
+  }
+
   @Test
   void plainTextOfProseSkipsTheParserAndGivesTheSameText() {
     assertThat(
@@ -150,18 +166,14 @@ class MarkdownRendererTest {
     }
     // Random text over the characters the shortcut accepts and some it refuses.
     String alphabet = "aZé9 .,;:'\"?!()/%-+=\n\n   w*_[]<>&#`~|$\\@1";
-    Random random = new Random(42);
     int prose = 0;
-    for (int n = 0; n < 20_000; n++) {
-      StringBuilder source = new StringBuilder();
-      int length = 1 + random.nextInt(40);
-      for (int i = 0; i < length; i++) {
-        source.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      MarkdownText text = text(source.toString());
-      prose += MarkdownRenderer.isProse(source.toString()) ? 1 : 0;
-      assertThat(markdown.plainText(text))
-          .as(source.toString())
+    for (String source :
+        randomTexts(
+            42, 40, random -> String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))))) {
+      MarkdownText text = text(source);
+      prose += MarkdownRenderer.isProse(source) ? 1 : 0;
+      assertThat(markdown.renderWithText(text, "/repo/papers/x/").text())
+          .as(source)
           .isEqualTo(markdown.plainTextByParsing(text));
     }
     assertThat(prose).isGreaterThan(100);
@@ -174,18 +186,15 @@ class MarkdownRendererTest {
     // Random prose: words, the punctuation it allows, spaces and line breaks in any number.
     String[] pieces = {"a", "Zé", "9", "x1", " ", "  ", "   ", "\n", "\n\n", " \n", "  \n"};
     String punctuation = ".,;:'\"?!()/%-+=";
-    Random random = new Random(7);
     int prose = 0;
-    for (int n = 0; n < 20_000; n++) {
-      StringBuilder source = new StringBuilder();
-      int length = 1 + random.nextInt(16);
-      for (int i = 0; i < length; i++) {
-        source.append(
-            random.nextInt(4) == 0
-                ? String.valueOf(punctuation.charAt(random.nextInt(punctuation.length())))
-                : pieces[random.nextInt(pieces.length)]);
-      }
-      String text = source.toString();
+    for (String text :
+        randomTexts(
+            7,
+            16,
+            random ->
+                random.nextInt(4) == 0
+                    ? String.valueOf(punctuation.charAt(random.nextInt(punctuation.length())))
+                    : pieces[random.nextInt(pieces.length)])) {
       if (!MarkdownRenderer.isProse(text) || text.isBlank()) {
         continue;
       }
@@ -209,13 +218,9 @@ class MarkdownRendererTest {
                 : new YAMLMapper().readTree(file.toFile()).path("abstract").asText();
         MarkdownText text = text(source);
         prose += MarkdownRenderer.isProse(source) ? 1 : 0;
-        assertThat(markdown.plainText(text))
-            .as(file.toString())
-            .isEqualTo(markdown.plainTextByParsing(text));
-        // From one parse, both as the separate calls give them (links made site URLs in the HTML
-        // only).
+        // From one parse, both as the parser gives them (links made site URLs in the HTML only).
         MarkdownRenderer.Rendered both = markdown.renderWithText(text, "/papers/x/");
-        assertThat(both.text()).as(file.toString()).isEqualTo(markdown.plainText(text));
+        assertThat(both.text()).as(file.toString()).isEqualTo(markdown.plainTextByParsing(text));
         assertThat(both.html()).as(file.toString()).isEqualTo(markdown.render(text, "/papers/x/"));
         assertThat(both.html())
             .as(file.toString())
