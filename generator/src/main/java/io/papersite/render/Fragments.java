@@ -68,6 +68,10 @@ final class Fragments {
 
   private void write(String key, TemplateDirectiveBody body, Environment env)
       throws TemplateException, IOException {
+    if (budget.get() < 0) {
+      body.render(env.getOut()); // given up: straight to the page, kept nowhere
+      return;
+    }
     SoftReference<String> reference = kept.get(key);
     String text = reference == null ? null : reference.get();
     if (text == null) {
