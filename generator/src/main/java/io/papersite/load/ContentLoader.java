@@ -187,7 +187,8 @@ public final class ContentLoader {
     }
   }
 
-  private static byte[] sha256(byte[] bytes) {
+  /** The digest a file's content is known by: the build's fingerprint combines these. */
+  public static byte[] digest(byte[] bytes) {
     try {
       return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
     } catch (java.security.NoSuchAlgorithmException e) {
@@ -211,7 +212,7 @@ public final class ContentLoader {
       }
       byte[] bytes = Files.readAllBytes(path);
       if (keepDigests) {
-        digests.put(path.toAbsolutePath().normalize(), sha256(bytes));
+        digests.put(path.toAbsolutePath().normalize(), digest(bytes));
       }
       String text =
           StandardCharsets.UTF_8

@@ -1,5 +1,6 @@
 package io.papersite.write;
 
+import io.papersite.load.ContentLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +33,8 @@ public final class Fingerprint {
   }
 
   /**
-   * {@link #of(List, List)}, taking the SHA-256 digests of files already read, by absolute path,
-   * instead of reading them again.
+   * {@link #of(List, List)}, taking the digests of files already read ({@link
+   * ContentLoader#digests()}), by absolute path, instead of reading them again.
    */
   public static String of(
       List<Path> folders, List<String> settings, java.util.Map<Path, byte[]> known) {
@@ -77,13 +78,12 @@ public final class Fingerprint {
     }
   }
 
+  /** A file's digest as the content loader makes it of the files it reads. */
   private static byte[] digestOf(Path file) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+      return ContentLoader.digest(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
