@@ -189,6 +189,7 @@ public final class LiveSite {
     Map<Path, SourceFile> reread = new HashMap<>();
     Problems problems = new Problems();
     ResolvedSite site = views.site();
+    ContentLoader loader = new ContentLoader(request.projectDirectory(), problems);
     for (Path path : changed) {
       Path file = path.toAbsolutePath().normalize();
       if (!paperFiles.contains(file)) {
@@ -200,8 +201,7 @@ public final class LiveSite {
       if (!Files.isRegularFile(file)) {
         return Optional.empty(); // a paper was removed
       }
-      Optional<SourceFile> again =
-          new ContentLoader(request.projectDirectory(), problems).readAgain(content, file);
+      Optional<SourceFile> again = loader.readAgain(content, file);
       if (again.isEmpty() || problems(problems)) {
         return Optional.empty();
       }
