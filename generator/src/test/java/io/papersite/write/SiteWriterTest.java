@@ -2,6 +2,7 @@ package io.papersite.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.papersite.render.SiteOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,43 +25,43 @@ class SiteWriterTest {
     return text.toString();
   }
 
-  @Test
-  void aLargeTextIsWrittenInChunksWithoutSplittingACharacter() throws IOException {
+  /** The bytes of a file written into a new site as {@code content} writes it. */
+  private byte[] written(SiteOutput.TextContent content) throws IOException {
     Path site = root.resolve("site");
-    String large = text(SiteWriter.IN_MEMORY + 200_001);
     try (SiteWriter.Staging out = new SiteWriter(site).open()) {
-      // Written in pieces of odd sizes, so that chunk ends fall inside surrogate pairs.
-      out.text(
-          "big.txt",
-          w -> {
-            for (int i = 0; i < large.length(); i += 4093) {
-              w.write(large, i, Math.min(4093, large.length() - i));
-            }
-          });
+      out.text("file.txt", content);
       out.commit();
     }
-    assertThat(Files.readAllBytes(site.resolve("big.txt")))
-        .isEqualTo(large.getBytes(StandardCharsets.UTF_8));
+    return Files.readAllBytes(site.resolve("file.txt"));
+  }
+
+  @Test
+  void aLargeTextIsWrittenInChunksWithoutSplittingACharacter() throws IOException {
+    String large = text(SiteWriter.IN_MEMORY + 200_001);
+    // Written in pieces of odd sizes, so that chunk ends fall inside surrogate pairs.
+    byte[] bytes =
+        written(
+            w -> {
+              for (int i = 0; i < large.length(); i += 4093) {
+                w.write(large, i, Math.min(4093, large.length() - i));
+              }
+            });
+    assertThat(bytes).isEqualTo(large.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
   void textWrittenAsCharactersStringsAndSingleCharsComesOutAsOneString() throws IOException {
-    Path site = root.resolve("site");
     String small = "ASCII, Latin-1 é·, an ellipsis …, \uD835\uDC9C split and a lone \uD835";
-    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
-      out.text(
-          "small.txt",
-          w -> {
-            char[] chars = small.toCharArray();
-            int split = small.indexOf('\uDC9C');
-            w.write(chars, 0, split); // ends with the first half of a pair
-            w.write(chars[split]); // its second half alone
-            w.write(small, split + 1, small.length() - split - 1); // ends with a lone half
-          });
-      out.commit();
-    }
-    assertThat(Files.readAllBytes(site.resolve("small.txt")))
-        .isEqualTo(small.getBytes(StandardCharsets.UTF_8));
+    byte[] bytes =
+        written(
+            w -> {
+              char[] chars = small.toCharArray();
+              int split = small.indexOf('\uDC9C');
+              w.write(chars, 0, split); // ends with the first half of a pair
+              w.write(chars[split]); // its second half alone
+              w.write(small, split + 1, small.length() - split - 1); // ends with a lone half
+            });
+    assertThat(bytes).isEqualTo(small.getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
