@@ -33,8 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Micro-benchmarks of the paths a build runs for every paper, on a generated collection of 200
- * papers: reading one entry's YAML, the plain text of an abstract (asked for about ten times per
- * paper), and rendering the pages that show one paper (what the live preview does after an edit).
+ * papers: reading one entry's YAML, resolving an edited paper again (its abstract and notes
+ * rendered as HTML and as plain text), and rendering the pages that show one paper (what the live
+ * preview does after an edit).
  *
  * <pre>{@code benchmark/jmh}</pre>
  */
@@ -48,6 +49,8 @@ public class HotPaths {
 
   private SourceFile entry;
   private ResolvedPaper paper;
+  private Resolver resolver;
+  private ResolvedSite site;
   private SiteRenderer renderer;
   private SiteRenderer.Views views;
 
@@ -59,9 +62,10 @@ public class HotPaths {
     Problems problems = new Problems();
     ContentFiles files = new ContentLoader(project, problems).load(project.resolve("content"));
     Content content = new ContentParser(problems).parse(files, "content");
-    ResolvedSite site =
-        new Resolver(problems)
-            .resolve(content, files.paperNotes(), files.staticFiles().keySet(), SiteUrls.of("/"));
+    resolver = new Resolver(problems);
+    site =
+        resolver.resolve(
+            content, files.paperNotes(), files.staticFiles().keySet(), SiteUrls.of("/"));
     if (!problems.sorted().isEmpty()) {
       throw new IllegalStateException("the corpus has problems: " + problems.sorted());
     }
@@ -77,8 +81,8 @@ public class HotPaths {
   }
 
   @Benchmark
-  public String plainTextOfAnAbstract() {
-    return paper.abstractText();
+  public Optional<ResolvedPaper> resolveAnEditedPaper() {
+    return resolver.replace(site, paper.paper(), new Problems());
   }
 
   @Benchmark
