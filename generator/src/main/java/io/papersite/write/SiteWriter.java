@@ -117,8 +117,7 @@ public final class SiteWriter {
             staging.resolve(MARKER),
             "Written by Papersite; this folder is replaced on every build.\n");
       } catch (IOException e) {
-        throw new UncheckedIOException(
-            "cannot write the site to " + output + ": " + e.getMessage(), e);
+        throw cannotWrite(e);
       }
     }
 
@@ -227,20 +226,15 @@ public final class SiteWriter {
         deleteOwnFolder(previous);
         return paths.size();
       } catch (IOException e) {
-        throw new UncheckedIOException(
-            "cannot write the site to " + output + ": " + e.getMessage(), e);
+        throw cannotWrite(e);
       }
     }
 
     /** Removes the unfinished site unless it was committed, and lets the next build in. */
     @Override
     public void close() {
-      lock.releaseAfter(
-          () -> {
-            if (!committed) {
-              deleteOwnFolder(staging); // a failed build leaves no half-written folder behind
-            }
-          });
+      // A failed build leaves no half-written folder behind.
+      lock.release(committed, () -> deleteOwnFolder(staging));
     }
   }
 
@@ -267,8 +261,7 @@ public final class SiteWriter {
       try {
         lock = new BuildLock();
       } catch (IOException e) {
-        throw new UncheckedIOException(
-            "cannot write the site to " + output + ": " + e.getMessage(), e);
+        throw cannotWrite(e);
       }
     }
 
@@ -342,22 +335,26 @@ public final class SiteWriter {
         committed = true;
         return pending.size();
       } catch (IOException e) {
-        throw new UncheckedIOException(
-            "cannot write the site to " + output + ": " + e.getMessage(), e);
+        throw cannotWrite(e);
       }
     }
 
     @Override
     public void close() {
-      lock.releaseAfter(
+      lock.release(
+          committed,
           () -> {
-            if (!committed) {
-              for (Path temporary : pending.values()) {
-                Files.deleteIfExists(temporary);
-              }
+            for (Path temporary : pending.values()) {
+              Files.deleteIfExists(temporary);
             }
           });
     }
+  }
+
+  /** What a writer throws when the file system refuses it: the site it was writing, and why. */
+  private UncheckedIOException cannotWrite(IOException e) {
+    return new UncheckedIOException(
+        "cannot write the site to " + output + ": " + e.getMessage(), e);
   }
 
   /** Keeps a second build of the same site out while one writes to it. */
@@ -384,10 +381,12 @@ public final class SiteWriter {
       lock = held;
     }
 
-    /** Cleans up what the writer left, then lets the next build in. */
-    void releaseAfter(CleanUp cleanUp) {
+    /** Undoes what an uncommitted writer left, then lets the next build in. */
+    void release(boolean committed, Undo undo) {
       try {
-        cleanUp.run();
+        if (!committed) {
+          undo.run();
+        }
         Files.deleteIfExists(lockFile);
         lock.release();
         channel.close();
@@ -398,9 +397,9 @@ public final class SiteWriter {
     }
   }
 
-  /** What a writer removes when it is closed. */
+  /** What a writer removes when it is closed without a commit. */
   @FunctionalInterface
-  private interface CleanUp {
+  private interface Undo {
     void run() throws IOException;
   }
 
