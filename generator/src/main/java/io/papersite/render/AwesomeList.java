@@ -26,11 +26,20 @@ public final class AwesomeList {
   private final ResolvedSite site;
   private final SiteUrls urls;
   private final Map<String, ResolvedPaper> papers;
+  private final Fragments lines;
 
   public AwesomeList(ResolvedSite site) {
+    this(site, Fragments.none());
+  }
+
+  /**
+   * @param lines where a paper's line is kept, for the other lists it is on
+   */
+  AwesomeList(ResolvedSite site, Fragments lines) {
     this.site = site;
     this.urls = site.urls();
     this.papers = site.papersById();
+    this.lines = lines;
   }
 
   /** The whole site: a table of contents, then each collection, then papers in none. */
@@ -109,8 +118,12 @@ public final class AwesomeList {
     }
   }
 
-  /** {@code - [Title](url) — Authors · Venue · 2024 · [code](...) · [arXiv](...)}. */
   private String line(ResolvedPaper resolved) {
+    return lines.text("md/" + resolved.id(), () -> makeLine(resolved));
+  }
+
+  /** {@code - [Title](url) — Authors · Venue · 2024 · [code](...) · [arXiv](...)}. */
+  private String makeLine(ResolvedPaper resolved) {
     Paper p = resolved.paper();
     StringBuilder line = new StringBuilder("- ");
     String target = target(p);

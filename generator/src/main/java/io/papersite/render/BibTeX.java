@@ -115,13 +115,22 @@ final class BibTeX {
   /** Entries one after another, for a collection's or the site's .bib file. */
   static void write(java.io.Writer out, Iterable<Paper> papers, boolean withAbstract)
       throws java.io.IOException {
+    write(out, papers, paper -> entry(paper, withAbstract));
+  }
+
+  /** The entries that {@code entries} gives, one after another. */
+  static void write(
+      java.io.Writer out,
+      Iterable<Paper> papers,
+      java.util.function.Function<Paper, String> entries)
+      throws java.io.IOException {
     boolean first = true;
     for (Paper paper : papers) {
       if (!first) {
         out.write('\n');
       }
       first = false;
-      out.write(entry(paper, withAbstract));
+      out.write(entries.apply(paper));
     }
   }
 

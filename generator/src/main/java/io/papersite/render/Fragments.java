@@ -41,6 +41,11 @@ final class Fragments {
     return new Fragments(Runtime.getRuntime().maxMemory() / 32);
   }
 
+  /** Keeps nothing: every text is made where it is wanted. */
+  static Fragments none() {
+    return new Fragments(-1);
+  }
+
   /** Makes these fragments the ones that {@code env}'s {@code <@cached>} keeps and reuses. */
   void serve(Environment env) {
     env.setCustomAttribute(ATTRIBUTE, this);
@@ -72,18 +77,44 @@ final class Fragments {
       body.render(env.getOut()); // given up: straight to the page, kept nowhere
       return;
     }
-    SoftReference<String> reference = kept.get(key);
-    String text = reference == null ? null : reference.get();
+    String text = kept(key);
     if (text == null) {
       StringWriter out = new StringWriter();
       body.render(out);
-      text = out.toString();
-      if (budget.addAndGet(-text.length()) >= 0) {
-        kept.put(key, new SoftReference<>(text));
-      } else {
-        kept.clear(); // the site's fragments do not fit: keep none
-      }
+      text = keep(key, out.toString());
     }
     env.getOut().write(text);
+  }
+
+  /** Makes a piece of text. */
+  @FunctionalInterface
+  interface Maker<E extends Exception> {
+    String make() throws E;
+  }
+
+  /** The text kept under the key, or else what {@code make} makes, kept if the budget allows. */
+  <E extends Exception> String text(String key, Maker<E> make) throws E {
+    String text = kept(key);
+    return text != null ? text : keep(key, make.make());
+  }
+
+  private String kept(String key) {
+    if (budget.get() < 0) {
+      return null;
+    }
+    SoftReference<String> reference = kept.get(key);
+    return reference == null ? null : reference.get();
+  }
+
+  private String keep(String key, String text) {
+    if (budget.get() < 0) {
+      return text;
+    }
+    if (budget.addAndGet(-text.length()) >= 0) {
+      kept.put(key, new SoftReference<>(text));
+    } else {
+      kept.clear(); // the site's fragments do not fit: keep none
+    }
+    return text;
   }
 }

@@ -28,9 +28,14 @@ final class JsonExport {
   }
 
   private final SiteUrls urls;
+  private final Fragments pieces;
 
-  JsonExport(SiteUrls urls) {
+  /**
+   * @param pieces where a paper's JSON is kept between the site's and its collections' exports
+   */
+  JsonExport(SiteUrls urls, Fragments pieces) {
     this.urls = urls;
+    this.pieces = pieces;
   }
 
   private static JsonGenerator pretty(Writer out) throws IOException {
@@ -61,12 +66,22 @@ final class JsonExport {
       json.writeStringField("url", urls.absolute(pageUrl));
       json.writeArrayFieldStart("papers");
       for (ResolvedPaper paper : papers) {
-        JSON.writeTree(json, paper(paper));
+        json.writeRawValue(pieces.text("json/" + paper.id(), () -> paperJson(paper)));
       }
       json.writeEndArray();
       json.writeEndObject();
     }
     out.write('\n');
+  }
+
+  /** A paper's object as it stands in an export's list of papers, indented to its depth there. */
+  private String paperJson(ResolvedPaper paper) throws IOException {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator json = pretty(text)) {
+      JSON.writeTree(json, paper(paper));
+    }
+    // Strings in JSON hold no line breaks: every one is the indenter's.
+    return text.toString().replace("\n", "\n  ");
   }
 
   /**

@@ -109,6 +109,9 @@ public final class SiteRenderer {
   /** Long lists are split into pages of this many papers. */
   static final int PAGE_SIZE = 100;
 
+  /** The key of a paper's BibTeX entry among the kept pieces. */
+  private static final String BIBTEX = "bib/";
+
   /**
    * Renders every page and file into {@code out}, on all cores.
    *
@@ -126,8 +129,11 @@ public final class SiteRenderer {
     SiteUrls urls = site.urls();
     List<String> pageUrls = java.util.Collections.synchronizedList(new ArrayList<>());
     // The exports are the longest tasks: first, so that pages fill the other cores meanwhile.
-    List<Runnable> tasks = new ArrayList<>(machineReadable(site, out, timestamp, c -> true));
-    pageTasks(views, out, pageUrls, paper -> true).forEach(task -> tasks.add(task.run()));
+    // A paper's entry, JSON and list line, kept between the files that show them.
+    Fragments pieces = Fragments.forThisHeap();
+    List<Runnable> tasks =
+        new ArrayList<>(machineReadable(site, out, timestamp, c -> true, pieces));
+    pageTasks(views, out, pageUrls, paper -> true, pieces).forEach(task -> tasks.add(task.run()));
 
     runInParallel(tasks, progress);
 
@@ -196,7 +202,13 @@ public final class SiteRenderer {
    */
   public int renderPagesOf(Views views, Set<String> shown, Set<String> paperPages, SiteOutput out) {
     List<Runnable> tasks =
-        pageTasks(views, out, new ArrayList<>(), paper -> paperPages.contains(paper.id())).stream()
+        pageTasks(
+                views,
+                out,
+                new ArrayList<>(),
+                paper -> paperPages.contains(paper.id()),
+                Fragments.none())
+            .stream()
             .filter(task -> shown.stream().anyMatch(task.shows()))
             .map(PageTask::run)
             .toList();
@@ -210,7 +222,8 @@ public final class SiteRenderer {
    */
   public void renderExports(
       ResolvedSite site, SiteOutput out, Instant timestamp, Predicate<String> collections) {
-    runInParallel(machineReadable(site, out, timestamp, collections), Progress.NONE);
+    runInParallel(
+        machineReadable(site, out, timestamp, collections, Fragments.forThisHeap()), Progress.NONE);
   }
 
   /** A page to render, and which papers it shows, by id. */
@@ -222,7 +235,11 @@ public final class SiteRenderer {
 
   /** The page tasks: of every list, and of the papers {@code paperPages} accepts. */
   private List<PageTask> pageTasks(
-      Views views, SiteOutput out, List<String> pageUrls, Predicate<PaperView> paperPages) {
+      Views views,
+      SiteOutput out,
+      List<String> pageUrls,
+      Predicate<PaperView> paperPages,
+      Fragments pieces) {
     ResolvedSite site = views.site;
     ViewBuilder builder = views.builder;
     SiteView siteView = views.siteView;
@@ -270,7 +287,10 @@ public final class SiteRenderer {
       tasks.add(
           new PageTask(
               () -> {
-                String bibtex = BibTeX.entry(builder.resolved(paper.id()).paper());
+                String bibtex =
+                    pieces.text(
+                        BIBTEX + paper.id(),
+                        () -> BibTeX.entry(builder.resolved(paper.id()).paper()));
                 pages.page(
                     pageUrls,
                     "paper.ftlh",
@@ -462,7 +482,11 @@ public final class SiteRenderer {
 
   /** Feeds, JSON exports, BibTeX, lists, and the files GitHub Pages reads: a task each. */
   private static List<Runnable> machineReadable(
-      ResolvedSite site, SiteOutput out, Instant timestamp, Predicate<String> collections) {
+      ResolvedSite site,
+      SiteOutput out,
+      Instant timestamp,
+      Predicate<String> collections,
+      Fragments pieces) {
     SiteUrls urls = site.urls();
     var settings = site.settings();
     List<Runnable> tasks = new ArrayList<>();
@@ -473,7 +497,7 @@ public final class SiteRenderer {
     tasks.add(() -> out.text("robots.txt", w -> w.write(Sitemap.robots(urls))));
 
     Map<String, ResolvedPaper> byId = site.papersById();
-    JsonExport json = new JsonExport(urls);
+    JsonExport json = new JsonExport(urls, pieces);
     List<io.papersite.model.Paper> all = site.papers().stream().map(ResolvedPaper::paper).toList();
     tasks.add(() -> out.text(urls.outputPath(urls.bibtex()), w -> BibTeX.write(w, all, true)));
     tasks.add(
@@ -492,7 +516,7 @@ public final class SiteRenderer {
     tasks.add(
         () ->
             out.text(urls.outputPath(urls.searchIndex()), w -> json.searchIndex(w, site.papers())));
-    AwesomeList awesome = new AwesomeList(site);
+    AwesomeList awesome = new AwesomeList(site, pieces);
     tasks.add(() -> out.text("awesome.md", awesome::site));
     AtomFeeds feeds =
         new AtomFeeds(
@@ -524,7 +548,11 @@ public final class SiteRenderer {
           () -> {
             out.text(
                 urls.outputPath(urls.collectionBibtex(c.id())),
-                w -> BibTeX.write(w, papers.stream().map(ResolvedPaper::paper).toList(), false));
+                w ->
+                    BibTeX.write(
+                        w,
+                        papers.stream().map(ResolvedPaper::paper).toList(),
+                        p -> pieces.text(BIBTEX + p.id(), () -> BibTeX.entry(p))));
             out.text(
                 urls.outputPath(url + "papers.json"),
                 w ->

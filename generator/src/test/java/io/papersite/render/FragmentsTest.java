@@ -51,6 +51,21 @@ class FragmentsTest {
   }
 
   @Test
+  void aTextIsMadeOnceUnderItsKeyWithinTheBudget() {
+    Fragments kept = new Fragments(10);
+    List<String> made = new java.util.ArrayList<>();
+    Fragments.Maker<RuntimeException> one = () -> "one" + made.add("one");
+    assertThat(kept.text("a", one)).isEqualTo("onetrue");
+    assertThat(kept.text("a", () -> "other")).isEqualTo("onetrue");
+    assertThat(made).hasSize(1);
+    // Over the budget: all let go, and every text made where it is wanted from then on.
+    assertThat(kept.text("b", () -> "too long")).isEqualTo("too long");
+    assertThat(kept.text("a", () -> "again")).isEqualTo("again");
+    assertThat(Fragments.none().text("a", one)).isEqualTo("onetrue");
+    assertThat(made).hasSize(2);
+  }
+
+  @Test
   void aCallWithoutItsKeyIsATemplateError() {
     assertThatThrownBy(() -> render("<@cached>x</@cached>", new Fragments(10)))
         .isInstanceOf(TemplateException.class)
