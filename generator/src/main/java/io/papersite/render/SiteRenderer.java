@@ -129,7 +129,7 @@ public final class SiteRenderer {
     SiteUrls urls = site.urls();
     List<String> pageUrls = java.util.Collections.synchronizedList(new ArrayList<>());
     // The exports are the longest tasks: first, so that pages fill the other cores meanwhile.
-    // A paper's entry, JSON and list line, kept between the files that show them.
+    // A paper's BibTeX entry and list line, kept between the files that show them.
     Fragments pieces = Fragments.forThisHeap();
     List<Runnable> tasks =
         new ArrayList<>(machineReadable(site, out, timestamp, c -> true, pieces));
@@ -497,7 +497,7 @@ public final class SiteRenderer {
     tasks.add(() -> out.text("robots.txt", w -> w.write(Sitemap.robots(urls))));
 
     Map<String, ResolvedPaper> byId = site.papersById();
-    JsonExport json = new JsonExport(urls, pieces);
+    JsonExport json = new JsonExport(urls);
     List<io.papersite.model.Paper> all = site.papers().stream().map(ResolvedPaper::paper).toList();
     tasks.add(() -> out.text(urls.outputPath(urls.bibtex()), w -> BibTeX.write(w, all, true)));
     tasks.add(
