@@ -108,14 +108,7 @@ class QuickJvmTest {
 
   @Test
   void theSecondJvmEndsWhenTheFirstOneDoes() throws Exception {
-    Process first =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                First.class.getName())
-            .redirectErrorStream(true)
-            .start();
+    Process first = jvm(First.class).redirectErrorStream(true).start();
     try {
       assertThat(first.getInputStream().read()).as("the second JVM has started").isEqualTo('+');
       ProcessHandle second = first.toHandle().children().findFirst().orElseThrow();
@@ -134,15 +127,7 @@ class QuickJvmTest {
   @Test
   void theSecondJvmsLifelineWaitsOutsideNativeCode() throws Exception {
     // A thread blocked in native code (reading a pipe) held up every exit of the JVM by 0.3 s.
-    Process second =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dpapersite.jvm=child",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Lifeline.class.getName())
-            .redirectErrorStream(true)
-            .start();
+    Process second = jvm(Lifeline.class, QuickJvm.CHILD).redirectErrorStream(true).start();
     assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
         .isEqualTo("TIMED_WAITING");
@@ -167,15 +152,7 @@ class QuickJvmTest {
   /** A first JVM that starts a second one and waits for it. */
   static final class First {
     public static void main(String[] args) throws Exception {
-      Process second =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Dpapersite.jvm=child",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  Sleeper.class.getName())
-              .inheritIO()
-              .start();
+      Process second = jvm(Sleeper.class, QuickJvm.CHILD).inheritIO().start();
       System.out.print('+');
       System.out.flush();
       second.waitFor();
@@ -190,23 +167,24 @@ class QuickJvmTest {
     }
   }
 
+  /** A JVM with these tests' class path that runs {@code main}. */
+  static ProcessBuilder jvm(Class<?> main, String... options) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(options));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    return new ProcessBuilder(command);
+  }
+
   private record Run(int status, String out, String err) {}
 
   private Run java(String... args) throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+PrintFlagsFinal",
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName()));
-    command.addAll(List.of(args));
+    ProcessBuilder jvm = jvm(Main.class, "-XX:+PrintFlagsFinal");
+    jvm.command().addAll(List.of(args));
     Path out = temp.resolve("out.txt");
     Path err = temp.resolve("err.txt");
     Process process =
-        new ProcessBuilder(command)
-            .directory(temp.toFile())
+        jvm.directory(temp.toFile())
             .redirectOutput(out.toFile())
             .redirectError(err.toFile())
             .start();
