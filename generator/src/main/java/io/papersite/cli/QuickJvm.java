@@ -24,6 +24,9 @@ final class QuickJvm {
    */
   static final String CHILD = "-Dpapersite.jvm=child";
 
+  /** Tells the second JVM which process started it, to see that it is still its parent. */
+  private static final String FIRST = "papersite.firstJvm";
+
   private static final List<String> ONE_OFF = List.of("build", "validate", "readme", "import");
 
   private QuickJvm() {}
@@ -54,6 +57,7 @@ final class QuickJvm {
     command.addAll(jvmOptions);
     command.add(JvmAdvice.C1_ONLY);
     command.add(CHILD);
+    command.add("-D" + FIRST + "=" + ProcessHandle.current().pid());
     command.add("-cp");
     command.add(classPath);
     command.add(Main.class.getName());
@@ -71,6 +75,11 @@ final class QuickJvm {
       return;
     }
     Optional<ProcessHandle> first = ProcessHandle.current().parent();
+    String expected = System.getProperty(FIRST);
+    if (expected != null
+        && !first.map(p -> expected.equals(String.valueOf(p.pid()))).orElse(false)) {
+      Runtime.getRuntime().halt(1); // the first JVM ended before this one started to watch it
+    }
     Thread lifeline =
         new Thread(
             () -> {

@@ -34,6 +34,7 @@ class QuickJvmTest {
                 "-Dx=y",
                 "-XX:TieredStopAtLevel=1",
                 "-Dpapersite.jvm=child",
+                "-Dpapersite.firstJvm=" + ProcessHandle.current().pid(),
                 "-cp",
                 "papersite-cli.jar",
                 "io.papersite.cli.Main",
@@ -122,6 +123,14 @@ class QuickJvmTest {
       first.destroyForcibly();
       first.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
     }
+  }
+
+  @Test
+  void aSecondJvmWhoseFirstOneHasAlreadyEndedEndsAtOnce() throws Exception {
+    // Its parent is this JVM, not the one it names: the first JVM ended and it was adopted.
+    Process second = jvm(Sleeper.class, QuickJvm.CHILD, "-Dpapersite.firstJvm=1").start();
+    assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(second.exitValue()).isEqualTo(1);
   }
 
   @Test
