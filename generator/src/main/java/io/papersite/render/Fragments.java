@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The key must name everything the body shows. Fragments are kept up to a budget of characters, a
  * thirty-second of the heap; a site whose fragments do not fit lets them all go at once and renders
  * every body from then on, since it would keep only a few of its fragments anyway. They are softly
- * held besides, so that a tight heap gets them back.
+ * held besides, so that a tight heap gets them back. {@link #text} keeps pieces that Java code
+ * makes, such as a paper's BibTeX entry, in the same way.
  */
 final class Fragments {
 
