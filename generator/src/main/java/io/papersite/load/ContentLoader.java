@@ -149,8 +149,7 @@ public final class ContentLoader {
     }
     // Read on every core; the list keeps the sorted order.
     return paths.parallelStream()
-        .filter(Files::isRegularFile)
-        .map(this::read)
+        .map(this::read) // which skips what is not a regular file
         .flatMap(Optional::stream)
         .toList();
   }
