@@ -53,14 +53,12 @@ final class MarkdownRenderer {
   }
 
   /**
+   * The text as HTML, its links made site URLs.
+   *
    * @param pageUrl the page the text belongs to, for its relative links
    */
   String render(MarkdownText text, String pageUrl) {
-    if (text.isBlank()) {
-      return "";
-    }
-    String source = text.source();
-    return isProse(source) ? proseHtml(source) : html(parser.parse(source), text, pageUrl);
+    return renderWithText(text, pageUrl).html();
   }
 
   /** {@link #render} always through the parser, to check the shortcut against. */
@@ -72,8 +70,8 @@ final class MarkdownRenderer {
   record Rendered(String html, String text) {}
 
   /**
-   * {@link #render} and the text without markup, on one line (for descriptions, feeds, metadata and
-   * search), of one text. Prose needs no parser: its source is its text.
+   * The text as HTML and without markup, on one line (for descriptions, feeds, metadata and
+   * search). Prose needs no parser: its source is its text.
    */
   Rendered renderWithText(MarkdownText text, String pageUrl) {
     if (text.isBlank()) {
