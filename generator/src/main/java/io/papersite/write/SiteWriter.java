@@ -35,6 +35,9 @@ public final class SiteWriter {
   /** Marks a folder as written by Papersite; its presence is what allows replacing the folder. */
   public static final String MARKER = ".papersite";
 
+  private static final String MARKER_HEADING =
+      "Written by Papersite; this folder is replaced on every build.\n";
+
   private final Path output;
   private final Path staging;
   private final Path previous;
@@ -113,9 +116,7 @@ public final class SiteWriter {
         deleteOwnFolder(staging);
         deleteOwnFolder(previous);
         Files.createDirectories(staging);
-        Files.writeString(
-            staging.resolve(MARKER),
-            "Written by Papersite; this folder is replaced on every build.\n");
+        Files.writeString(staging.resolve(MARKER), MARKER_HEADING);
       } catch (IOException e) {
         throw cannotWrite(e);
       }
@@ -210,10 +211,9 @@ public final class SiteWriter {
      */
     public int commit(String fingerprint, String basePath) {
       try {
-        Path marker = staging.resolve(MARKER);
         Files.writeString(
-            marker,
-            Files.readString(marker)
+            staging.resolve(MARKER),
+            MARKER_HEADING
                 + Fingerprint.BASE_PATH
                 + basePath
                 + "\n"
