@@ -28,19 +28,21 @@ public interface Progress {
   /** {@link #logging(java.util.function.Consumer)} once the build has run for {@code quiet}. */
   static Progress logging(java.util.function.Consumer<String> log, java.time.Duration quiet) {
     long start = System.nanoTime();
+    java.util.function.Consumer<String> say =
+        line -> {
+          if (System.nanoTime() - start >= quiet.toNanos()) {
+            log.accept("Papersite: " + line);
+          }
+        };
     return new Progress() {
       @Override
       public void done(int files, int of) {
-        if (System.nanoTime() - start >= quiet.toNanos()) {
-          log.accept("Papersite: rendering, " + files + " of " + of + " pages and files done");
-        }
+        say.accept("rendering, " + files + " of " + of + " pages and files done");
       }
 
       @Override
       public void stageDone(String stage, java.time.Duration took) {
-        if (System.nanoTime() - start >= quiet.toNanos()) {
-          log.accept("Papersite: " + stage + " in " + took.toMillis() + " ms");
-        }
+        say.accept(stage + " in " + took.toMillis() + " ms");
       }
     };
   }
