@@ -156,10 +156,10 @@ public final class Corpus {
       int end = Math.min(text.length(), from + 98);
       if (end < text.length()) {
         int space = text.lastIndexOf(' ', end);
-        end =
-            space > from
-                ? space
-                : text.indexOf(' ', end) < 0 ? text.length() : text.indexOf(' ', end);
+        if (space <= from) {
+          space = text.indexOf(' ', end); // a word longer than the line
+        }
+        end = space < 0 ? text.length() : space;
       }
       block.append("\n  ").append(text, from, end);
       from = end + 1;
