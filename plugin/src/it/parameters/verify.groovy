@@ -8,4 +8,7 @@ def feed = new File(site, 'feed.xml').text
 assert feed.contains('<id>https://user.github.io/repo/papers/gear/</id>')
 assert new File(site, 'sitemap.xml').text.contains('<loc>https://user.github.io/repo/papers/magiclens/</loc>')
 assert !new File(basedir, 'target/papersite').exists()
+def log = new File(basedir, 'build.log').text
+assert log =~ /TieredStopAtLevel\s+= 4 /
+assert !(log =~ /TieredStopAtLevel\s+= 1 /)
 return true

@@ -49,6 +49,23 @@ public final class Papersite {
     return generate(request, progress, (build, views) -> {});
   }
 
+  /**
+   * Builds as {@link #generate(GenerateRequest, Progress)} does, in {@code jvm} when that is faster
+   * for a collection of this size in this JVM (see {@link SecondJvm#pays}); otherwise, or when the
+   * second JVM cannot be started, in this one.
+   */
+  public static GenerateResult generate(GenerateRequest request, Progress progress, SecondJvm jvm) {
+    if (SecondJvm.pays(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        SecondJvm.paperFiles(request.contentDirectory()))) {
+      Optional<GenerateResult> built = ForkedBuild.run(request, progress, jvm, System.out::println);
+      if (built.isPresent()) {
+        return built.get();
+      }
+    }
+    return generate(request, progress);
+  }
+
   /** What a live preview keeps of a build, to render again only what an edit changes. */
   interface Keeper {
     void keep(Build build, SiteRenderer.Views views);

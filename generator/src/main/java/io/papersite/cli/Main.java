@@ -47,7 +47,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    QuickJvm.endWithTheFirstJvm();
+    io.papersite.SecondJvm.endWithTheFirstJvm();
     System.exit(QuickJvm.run(args).orElseGet(() -> run(args, System.out, System.err)));
   }
 

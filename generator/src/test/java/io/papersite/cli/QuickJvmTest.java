@@ -62,8 +62,8 @@ class QuickJvmTest {
     for (int i = 0; i < 5; i++) {
       Files.writeString(papers.resolve("p" + i + (i % 2 == 0 ? ".yaml" : ".md")), "");
     }
-    assertThat(QuickJvm.paperFiles(temp.resolve("content"))).isEqualTo(3);
-    assertThat(QuickJvm.paperFiles(temp.resolve("missing"))).isZero();
+    assertThat(io.papersite.SecondJvm.paperFiles(temp.resolve("content"))).isEqualTo(3);
+    assertThat(io.papersite.SecondJvm.paperFiles(temp.resolve("missing"))).isZero();
     assertThat(Main.contentDirectory(new String[] {"build", "--content", "c"}))
         .contains(Path.of("").toAbsolutePath().resolve("c"));
     assertThat(Main.contentDirectory(new String[] {"build", "--nonsense"})).isEmpty();
@@ -78,6 +78,8 @@ class QuickJvmTest {
             "-Xint",
             "-agentlib:jdwp=transport=dt_socket,server=y,address=5005",
             "-javaagent:profiler.jar",
+            "-Xrunjdwp:transport=dt_socket,server=y,address=5005",
+            "-XX:StartFlightRecording=filename=build.jfr",
             "-Dpapersite.jvm=current")) {
       assertThat(
               QuickJvm.command(
@@ -128,7 +130,8 @@ class QuickJvmTest {
   @Test
   void aSecondJvmWhoseFirstOneHasAlreadyEndedEndsAtOnce() throws Exception {
     // Its parent is this JVM, not the one it names: the first JVM ended and it was adopted.
-    Process second = jvm(Sleeper.class, QuickJvm.CHILD, "-Dpapersite.firstJvm=1").start();
+    Process second =
+        jvm(Sleeper.class, io.papersite.SecondJvm.CHILD, "-Dpapersite.firstJvm=1").start();
     assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(second.exitValue()).isEqualTo(1);
   }
@@ -136,7 +139,8 @@ class QuickJvmTest {
   @Test
   void theSecondJvmsLifelineWaitsOutsideNativeCode() throws Exception {
     // A thread blocked in native code (reading a pipe) held up every exit of the JVM by 0.3 s.
-    Process second = jvm(Lifeline.class, QuickJvm.CHILD).redirectErrorStream(true).start();
+    Process second =
+        jvm(Lifeline.class, io.papersite.SecondJvm.CHILD).redirectErrorStream(true).start();
     assertThat(second.waitFor(20, TimeUnit.SECONDS)).isTrue();
     assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
         .isEqualTo("TIMED_WAITING");
@@ -145,7 +149,7 @@ class QuickJvmTest {
   /** A second JVM that says how its lifeline waits. */
   static final class Lifeline {
     public static void main(String[] args) throws InterruptedException {
-      QuickJvm.endWithTheFirstJvm();
+      io.papersite.SecondJvm.endWithTheFirstJvm();
       Thread lifeline =
           Thread.getAllStackTraces().keySet().stream()
               .filter(t -> t.getName().equals("papersite-lifeline"))
@@ -161,7 +165,7 @@ class QuickJvmTest {
   /** A first JVM that starts a second one and waits for it. */
   static final class First {
     public static void main(String[] args) throws Exception {
-      Process second = jvm(Sleeper.class, QuickJvm.CHILD).inheritIO().start();
+      Process second = jvm(Sleeper.class, io.papersite.SecondJvm.CHILD).inheritIO().start();
       System.out.print('+');
       System.out.flush();
       second.waitFor();
@@ -171,7 +175,7 @@ class QuickJvmTest {
   /** A second JVM that would take a minute. */
   static final class Sleeper {
     public static void main(String[] args) throws InterruptedException {
-      QuickJvm.endWithTheFirstJvm();
+      io.papersite.SecondJvm.endWithTheFirstJvm();
       Thread.sleep(60_000);
     }
   }

@@ -1,0 +1,257 @@
+package io.papersite;
+
+import io.papersite.model.Problem;
+import io.papersite.model.SourcePosition;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A build in a {@link SecondJvm}. The first JVM hands it the request as arguments; it reports its
+ * progress, its problems and its result back on its standard output, one line each, fields
+ * separated by tabs. Whatever else it prints goes to its standard error.
+ */
+public final class ForkedBuild {
+
+  private ForkedBuild() {}
+
+  /** The second JVM: builds the request that {@link #arguments} wrote. */
+  public static void main(String[] args) {
+    SecondJvm.endWithTheFirstJvm();
+    PrintStream report = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    System.setOut(System.err); // only reports go to the first JVM's reader
+    report(request(args), report);
+    report.flush();
+    System.exit(0);
+  }
+
+  static void report(GenerateRequest request, PrintStream report) {
+    Progress progress =
+        new Progress() {
+          @Override
+          public void done(int files, int of) {
+            report.println(line("done", files, of));
+          }
+
+          @Override
+          public void stageDone(String stage, Duration took) {
+            report.println(line("stage", took.toNanos(), stage));
+          }
+        };
+    try {
+      GenerateResult result = Papersite.generate(request, progress);
+      result.warnings().forEach(warning -> report.println(problem(warning)));
+      report.println(
+          line(
+              "result",
+              result.papers(),
+              result.pages(),
+              result.filesWritten(),
+              result.filesUnchanged(),
+              result.upToDate(),
+              result.basePath()));
+    } catch (ContentException e) {
+      e.problems().forEach(problem -> report.println(problem(problem)));
+      report.println(line("content-errors"));
+    } catch (UncheckedIOException e) {
+      report.println(line("cannot-write", e.getMessage()));
+    } catch (RuntimeException e) {
+      report.println(line("failed", String.valueOf(e)));
+    }
+  }
+
+  /**
+   * Builds in {@code jvm}; empty when it cannot be started.
+   *
+   * @param other where lines the second JVM printed that are not reports go
+   * @throws ContentException when the content has errors, as {@link Papersite#generate} does
+   * @throws UncheckedIOException when the site cannot be written
+   * @throws IllegalStateException when the second JVM failed otherwise
+   */
+  static Optional<GenerateResult> run(
+      GenerateRequest request, Progress progress, SecondJvm jvm, Consumer<String> other) {
+    long start = System.nanoTime();
+    Process process;
+    try {
+      process =
+          jvm.processBuilder(ForkedBuild.class.getName(), arguments(request))
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    Reader reader = new Reader(progress, other);
+    int status =
+        SecondJvm.waitFor(
+            process,
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                  reader.read(line);
+                }
+              }
+            });
+    return Optional.of(
+        reader.outcome(request, status, Duration.ofNanos(System.nanoTime() - start)));
+  }
+
+  /** What the first JVM makes of the second one's reports. */
+  private static final class Reader {
+    private final Progress progress;
+    private final Consumer<String> other;
+    private final List<Problem> problems = new ArrayList<>();
+    private String[] end;
+
+    Reader(Progress progress, Consumer<String> other) {
+      this.progress = progress;
+      this.other = other;
+    }
+
+    void read(String line) {
+      try {
+        report(fields(line));
+      } catch (RuntimeException e) {
+        other.accept(line); // not a report after all
+      }
+    }
+
+    private void report(String[] fields) {
+      switch (fields[0]) {
+        case "done" -> progress.done(Integer.parseInt(fields[1]), Integer.parseInt(fields[2]));
+        case "stage" -> progress.stageDone(fields[2], Duration.ofNanos(Long.parseLong(fields[1])));
+        case "problem" ->
+            problems.add(
+                new Problem(
+                    new SourcePosition(
+                        fields[2], Integer.parseInt(fields[3]), Integer.parseInt(fields[4])),
+                    Problem.Severity.valueOf(fields[1]),
+                    fields[5]));
+        case "result", "content-errors", "cannot-write", "failed" -> end = fields;
+        default -> throw new IllegalArgumentException(); // the JVM's own output, such as its flags
+      }
+    }
+
+    GenerateResult outcome(GenerateRequest request, int status, Duration took) {
+      if (end == null) {
+        throw new IllegalStateException(
+            "the build's second JVM ended (status " + status + ") before it finished");
+      }
+      return switch (end[0]) {
+        case "result" ->
+            new GenerateResult(
+                request.outputDirectory(),
+                Integer.parseInt(end[1]),
+                Integer.parseInt(end[2]),
+                Integer.parseInt(end[3]),
+                Integer.parseInt(end[4]),
+                Boolean.parseBoolean(end[5]),
+                problems,
+                end[6],
+                took);
+        case "content-errors" -> throw new ContentException(problems);
+        case "cannot-write" -> throw new UncheckedIOException(new IOException(end[1]));
+        default -> throw new IllegalStateException(end[1]);
+      };
+    }
+  }
+
+  /** The request as the second JVM's arguments: paths, then optional values after a "+". */
+  static List<String> arguments(GenerateRequest request) {
+    return List.of(
+        request.projectDirectory().toAbsolutePath().toString(),
+        request.contentDirectory().toAbsolutePath().toString(),
+        request.templatesDirectory().toAbsolutePath().toString(),
+        request.outputDirectory().toAbsolutePath().toString(),
+        optional(request.baseUrl()),
+        optional(request.theme()),
+        String.valueOf(request.strict()),
+        optional(request.timestamp() == null ? null : request.timestamp().toString()));
+  }
+
+  static GenerateRequest request(String[] args) {
+    String timestamp = value(args[7]);
+    return new GenerateRequest(
+        Path.of(args[0]),
+        Path.of(args[1]),
+        Path.of(args[2]),
+        Path.of(args[3]),
+        value(args[4]),
+        value(args[5]),
+        Boolean.parseBoolean(args[6]),
+        timestamp == null ? null : Instant.parse(timestamp));
+  }
+
+  private static String optional(String value) {
+    return value == null ? "-" : "+" + value;
+  }
+
+  private static String value(String argument) {
+    return argument.startsWith("+") ? argument.substring(1) : null;
+  }
+
+  private static String problem(Problem problem) {
+    SourcePosition at = problem.position();
+    return line(
+        "problem", problem.severity(), at.file(), at.line(), at.column(), problem.message());
+  }
+
+  /** Fields joined by tabs; a tab, line break or backslash in a field is escaped. */
+  static String line(Object... fields) {
+    StringBuilder line = new StringBuilder();
+    for (Object field : fields) {
+      if (line.length() > 0) {
+        line.append('\t');
+      }
+      String text = String.valueOf(field);
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        switch (c) {
+          case '\t' -> line.append("\\t");
+          case '\n' -> line.append("\\n");
+          case '\r' -> line.append("\\r");
+          case '\\' -> line.append("\\\\");
+          default -> line.append(c);
+        }
+      }
+    }
+    return line.toString();
+  }
+
+  static String[] fields(String line) {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\t') {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\\' && i + 1 < line.length()) {
+        char escaped = line.charAt(++i);
+        field.append(
+            switch (escaped) {
+              case 't' -> '\t';
+              case 'n' -> '\n';
+              case 'r' -> '\r';
+              default -> escaped;
+            });
+      } else {
+        field.append(c);
+      }
+    }
+    fields.add(field.toString());
+    return fields.toArray(String[]::new);
+  }
+}

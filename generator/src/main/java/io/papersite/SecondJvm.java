@@ -1,0 +1,211 @@
+package io.papersite;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A second JVM for a one-off build, which compiles with C1 only. A build is a short batch of large,
+ * cold code: up to {@link #C1_PAPERS} papers, C1 alone builds faster than with the optimizing
+ * compiler, which takes a third of the CPU time on two cores and does not pay it back (10,000
+ * papers: 6.4 s instead of 10.6 s); at 100,000 papers it does (88 s instead of 110 s). A JVM cannot
+ * change its compiler once started, so the command line and the Maven goal start a second one.
+ *
+ * @param javaHome the JDK to start, normally the caller's own
+ * @param options the caller's JVM options the second JVM keeps (heap size and the like)
+ * @param classPath the generator's class path
+ */
+public record SecondJvm(Path javaHome, List<String> options, String classPath) {
+
+  /** Up to how many papers C1 alone builds faster, between the 10,000 and 100,000 measured. */
+  public static final int C1_PAPERS = 25_000;
+
+  /** The option that keeps a JVM to C1. */
+  public static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+  /**
+   * Marks the second JVM, which ends when the first one does, even when that one is killed. Any
+   * {@code -Dpapersite.jvm=} keeps a command in its JVM: {@code current} is the one to give.
+   */
+  public static final String CHILD = "-Dpapersite.jvm=child";
+
+  /** Tells the second JVM which process started it, to see that it is still its parent. */
+  private static final String FIRST = "papersite.firstJvm";
+
+  public SecondJvm {
+    options = List.copyOf(options);
+  }
+
+  /**
+   * The second JVM of the JVM this runs in: its JDK, its {@code -X} options (heap, stack,
+   * collector; not its system properties, which belong to the program that started it), and the
+   * class path of {@code loader} (such as a Maven plugin's), or empty when that is not a list of
+   * files.
+   */
+  public static Optional<SecondJvm> of(ClassLoader loader, List<String> jvmOptions) {
+    if (!(loader instanceof URLClassLoader urls)) {
+      return Optional.empty();
+    }
+    List<String> files = new ArrayList<>();
+    for (URL url : urls.getURLs()) {
+      if (!url.getProtocol().equals("file")) {
+        return Optional.empty();
+      }
+      try {
+        files.add(Path.of(url.toURI()).toString());
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(
+        new SecondJvm(
+            Path.of(System.getProperty("java.home")),
+            jvmOptions.stream().filter(o -> o.startsWith("-X")).toList(),
+            String.join(File.pathSeparator, files)));
+  }
+
+  /**
+   * Whether a one-off command over {@code papers} papers runs faster in a second JVM than in one
+   * with these options: not for a collection of more than {@link #C1_PAPERS} papers, a JVM already
+   * told how to compile or with an agent attached (a debugger, a profiler: the command stays where
+   * it can see it), or one started by this.
+   */
+  public static boolean pays(List<String> jvmOptions, long papers) {
+    return papers <= C1_PAPERS
+        && !compilerChosen(jvmOptions)
+        && jvmOptions.stream().noneMatch(o -> o.startsWith("-Dpapersite.jvm=") || agent(o));
+  }
+
+  /** Whether these JVM options already say how to compile. */
+  public static boolean compilerChosen(List<String> jvmOptions) {
+    return jvmOptions.stream()
+        .anyMatch(
+            o ->
+                o.startsWith("-XX:") && o.contains("Tiered")
+                    || o.equals("-Xint")
+                    || o.equals("-Xcomp"));
+  }
+
+  /** A debugger or profiler, which would watch the wrong JVM or compete for its port or file. */
+  private static boolean agent(String option) {
+    return option.startsWith("-agentlib:")
+        || option.startsWith("-agentpath:")
+        || option.startsWith("-javaagent:")
+        || option.startsWith("-Xrun")
+        || option.equals("-Xdebug")
+        || option.startsWith("-XX:StartFlightRecording")
+        || option.startsWith("-XX:FlightRecorderOptions");
+  }
+
+  /** The command that starts this JVM on {@code mainClass} with {@code args}. */
+  public List<String> command(String mainClass, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin").resolve("java").toString());
+    command.addAll(options);
+    command.add(C1_ONLY);
+    command.add(CHILD);
+    command.add("-D" + FIRST + "=" + ProcessHandle.current().pid());
+    command.add("-cp");
+    command.add(classPath);
+    command.add(mainClass);
+    command.addAll(args);
+    return command;
+  }
+
+  /**
+   * A process builder for {@link #command}, without the environment's JVM options: they are among
+   * the first JVM's options already, and the second JVM would take them twice.
+   */
+  public ProcessBuilder processBuilder(String mainClass, List<String> args) {
+    ProcessBuilder builder = new ProcessBuilder(command(mainClass, args));
+    builder.environment().remove("JDK_JAVA_OPTIONS");
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    return builder;
+  }
+
+  /** What the first JVM does while the second one runs, such as reading its output. */
+  @FunctionalInterface
+  public interface WhileRunning {
+    void run() throws IOException;
+  }
+
+  /**
+   * Waits for a started second JVM to end, doing {@code meanwhile} first, and returns its exit
+   * status; it is stopped when this JVM is stopped or the waiting thread interrupted (status 1
+   * then).
+   */
+  public static int waitFor(Process process, WhileRunning meanwhile) {
+    Thread stop = new Thread(process::destroy);
+    Runtime.getRuntime().addShutdownHook(stop);
+    try {
+      try {
+        meanwhile.run();
+      } catch (IOException e) {
+        // its output ended early: its exit status says why
+      }
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroy();
+      return 1;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(stop);
+      } catch (IllegalStateException e) {
+        // this JVM is shutting down: the hook runs
+      }
+    }
+  }
+
+  /**
+   * In the second JVM: ends it soon after the first one ends, so that a killed build does not go on
+   * writing. It asks every tenth of a second rather than waiting on a pipe from the first JVM: a
+   * thread blocked reading a pipe holds up this JVM's exit by 0.3 s.
+   */
+  public static void endWithTheFirstJvm() {
+    if (!"child".equals(System.getProperty("papersite.jvm"))) {
+      return;
+    }
+    Optional<ProcessHandle> first = ProcessHandle.current().parent();
+    String expected = System.getProperty(FIRST);
+    if (expected != null
+        && !first.map(p -> expected.equals(String.valueOf(p.pid()))).orElse(false)) {
+      Runtime.getRuntime().halt(1); // the first JVM ended before this one started to watch it
+    }
+    Thread lifeline =
+        new Thread(
+            () -> {
+              try {
+                while (first.map(ProcessHandle::isAlive).orElse(false)) {
+                  Thread.sleep(100);
+                }
+              } catch (InterruptedException e) {
+                return;
+              }
+              Runtime.getRuntime().halt(1);
+            },
+            "papersite-lifeline");
+    lifeline.setDaemon(true);
+    lifeline.start();
+  }
+
+  /** The YAML files in the content's papers folder, counted up to one past {@link #C1_PAPERS}. */
+  public static long paperFiles(Path content) {
+    try (var files = Files.list(content.resolve("papers"))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml"))
+          .limit(C1_PAPERS + 1L)
+          .count();
+    } catch (IOException | RuntimeException e) {
+      return 0; // the command will say what is wrong with the folder
+    }
+  }
+}

@@ -1,0 +1,8 @@
+def log = new File(basedir, 'build.log').text
+// Maven's JVM compiles with C2 (level 4); the build's JVM with C1 only (level 1).
+assert log =~ /TieredStopAtLevel\s+= 4 /
+assert log =~ /TieredStopAtLevel\s+= 1 /
+assert (log =~ / MaxHeapSize\s+= 402653184 /).size() == 2
+assert log =~ /\[INFO\] Papersite: 2 papers, \d+ pages, \d+ files written to .*target.papersite in \d+ ms/
+assert new File(basedir, 'target/papersite/papers/gear/index.html').text.contains('GeAR: Generation Augmented Retrieval')
+return true
