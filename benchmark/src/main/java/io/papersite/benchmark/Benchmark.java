@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  *
  * <pre>{@code benchmark/run 1000 10000 100000}</pre>
  *
- * Environment: {@code RUNS} (default 3), {@code BENCHMARK_DIR} (default target/benchmark).
+ * Environment: {@code RUNS} (default 3), {@code BENCHMARK_DIR} (default target/benchmark), {@code
+ * BENCHMARK_OUT} (where the sites are written, default BENCHMARK_DIR/outputs; a folder in memory,
+ * such as one under /dev/shm, leaves the disk out of the comparison).
  */
 public final class Benchmark {
 
@@ -28,6 +30,7 @@ public final class Benchmark {
   private static final String CLI_ONE_JVM = "papersite (cmd, one JVM)";
   private static final String REBUILD = "papersite rebuild, same";
   private static final String MVN = "mvn site-generate";
+  private static final String MVN_IN_MAVEN = "mvn, fork=false";
   private static final String MVN_C1 = "mvn, C1 jvm.config";
   private static final String HUGO = "hugo";
 
@@ -81,7 +84,9 @@ public final class Benchmark {
     // ext4 without a journal, creating files right after deleting many costs the next build
     // seconds of kernel time (it skips the inodes freed in the last minutes), which would weigh
     // on whichever tool happens to run after a deletion.
-    Path outputs = work.resolve("outputs");
+    Path outputs =
+        Path.of(System.getenv().getOrDefault("BENCHMARK_OUT", work.resolve("outputs").toString()))
+            .toAbsolutePath();
     delete(outputs);
     for (int n : sizes) {
       Path dir = work.resolve("n" + n);
@@ -99,12 +104,18 @@ public final class Benchmark {
         Path out = outputs.resolve("n" + n + "-cli-one-jvm-" + r);
         all.add(print(time(CLI_ONE_JVM, n, r, dir, cliBuild(cli, content, out, ONE_JVM), out)));
       }
-      for (String tool : List.of(MVN, MVN_C1)) {
+      for (String tool : List.of(MVN, MVN_IN_MAVEN, MVN_C1)) {
         for (int r = 1; r <= runs; r++) {
-          Path out = outputs.resolve("n" + n + (tool.equals(MVN) ? "-mvn-" : "-mvn-c1-") + r);
+          Path out = outputs.resolve("n" + n + "-" + tool.replaceAll("\\W+", "-") + "-" + r);
           List<String> mvn =
               List.of(
-                  "mvn", "-B", "-q", "-o", "-Dpapersite.outputDirectory=" + out, "site-generate");
+                  "mvn",
+                  "-B",
+                  "-q",
+                  "-o",
+                  "-Dpapersite.outputDirectory=" + out,
+                  "-Dpapersite.fork=" + !tool.equals(MVN_IN_MAVEN),
+                  "site-generate");
           all.add(
               print(
                   time(
@@ -114,7 +125,7 @@ public final class Benchmark {
                       dir.resolve("papersite"),
                       mvn,
                       out,
-                      tool.equals(MVN) ? MAVEN_OPTS : MAVEN_OPTS_C1)));
+                      tool.equals(MVN_C1) ? MAVEN_OPTS_C1 : MAVEN_OPTS)));
         }
       }
       if (hugo) {
@@ -144,23 +155,26 @@ public final class Benchmark {
 
   private static void summary(List<Run> all, List<Integer> sizes) {
     System.out.println(
-        "| papers | command line s | one JVM s | mvn site-generate s | mvn, C1 s | hugo s |"
-            + " command line / hugo | mvn / hugo | mvn, C1 / hugo | rebuild, same s |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        "| papers | command line s | one JVM s | mvn site-generate s | mvn, fork=false s |"
+            + " mvn, C1 s | hugo s | command line / hugo | mvn / hugo | mvn, C1 / hugo |"
+            + " rebuild, same s |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       double cli = median(all, CLI, n);
       double oneJvm = median(all, CLI_ONE_JVM, n);
       double mvn = median(all, MVN, n);
+      double inMaven = median(all, MVN_IN_MAVEN, n);
       double mvnC1 = median(all, MVN_C1, n);
       double hugo = median(all, HUGO, n);
       double same = median(all, REBUILD, n);
       System.out.printf(
           Locale.ROOT,
-          "| %,d | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f |%n",
+          "| %,d | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f |%n",
           n,
           cli,
           oneJvm,
           mvn,
+          inMaven,
           mvnC1,
           figure(hugo),
           figure(cli / hugo),
