@@ -5,4 +5,5 @@ assert log =~ /\[INFO\] Papersite: 3 papers and 1 collection checked in \d+ ms: 
 assert log.contains('[ERROR] ' + warning.replace('warning:', 'error:'))
 assert log.contains('Papersite: the content has 1 error (listed above)')
 assert !new File(basedir, 'target').exists()
+assert (log =~ /TieredStopAtLevel\s+= 1 /).size() == 2
 return true

@@ -12,30 +12,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A build in a {@link SecondJvm}. The first JVM hands it the request as arguments; it reports its
- * progress, its problems and its result back on its standard output, one line each, fields
- * separated by tabs. Whatever else it prints goes to its standard error.
+ * A build or a check in a {@link SecondJvm}. The first JVM hands it the command and the request as
+ * arguments; it reports its progress, its problems and its result back on its standard output, one
+ * line each, fields separated by tabs. Whatever else it prints goes to its standard error.
  */
 public final class ForkedBuild {
 
   private ForkedBuild() {}
 
-  /** The second JVM: builds the request that {@link #arguments} wrote. */
+  private static final String GENERATE = "generate";
+  private static final String VALIDATE = "validate";
+
+  /** The second JVM: runs the command on the request that {@link #arguments} wrote. */
   public static void main(String[] args) {
     SecondJvm.endWithTheFirstJvm();
     PrintStream report = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     System.setOut(System.err); // only reports go to the first JVM's reader
-    report(request(args), report);
+    GenerateRequest request = request(Arrays.copyOfRange(args, 1, args.length));
+    report(args[0], request, report);
     report.flush();
     System.exit(0);
   }
 
-  static void report(GenerateRequest request, PrintStream report) {
+  static void report(String command, GenerateRequest request, PrintStream report) {
     Progress progress =
         new Progress() {
           @Override
@@ -49,6 +54,12 @@ public final class ForkedBuild {
           }
         };
     try {
+      if (command.equals(VALIDATE)) {
+        ValidateResult result = Papersite.validate(request);
+        result.warnings().forEach(warning -> report.println(problem(warning)));
+        report.println(line("validated", result.papers(), result.collections()));
+        return;
+      }
       GenerateResult result = Papersite.generate(request, progress);
       result.warnings().forEach(warning -> report.println(problem(warning)));
       report.println(
@@ -80,11 +91,36 @@ public final class ForkedBuild {
    */
   static Optional<GenerateResult> run(
       GenerateRequest request, Progress progress, SecondJvm jvm, Consumer<String> other) {
+    return fork(GENERATE, request, progress, jvm, other).map(ended -> ended.generated(request));
+  }
+
+  /**
+   * Checks the content in {@code jvm}, as {@link Papersite#validate} does; empty when it cannot be
+   * started.
+   *
+   * @throws ContentException when the content has errors
+   * @throws IllegalStateException when the second JVM failed otherwise
+   */
+  static Optional<ValidateResult> validate(
+      GenerateRequest request, SecondJvm jvm, Consumer<String> other) {
+    return fork(VALIDATE, request, Progress.NONE, jvm, other).map(Reader::validated);
+  }
+
+  /** Runs the command in the second JVM to its end; empty when it cannot be started. */
+  private static Optional<Reader> fork(
+      String command,
+      GenerateRequest request,
+      Progress progress,
+      SecondJvm jvm,
+      Consumer<String> other) {
     long start = System.nanoTime();
     Process process;
+    List<String> args = new ArrayList<>();
+    args.add(command);
+    args.addAll(arguments(request));
     try {
       process =
-          jvm.processBuilder(ForkedBuild.class.getName(), arguments(request))
+          jvm.processBuilder(ForkedBuild.class.getName(), args)
               .redirectError(ProcessBuilder.Redirect.INHERIT)
               .start();
       process.getOutputStream().close();
@@ -104,8 +140,8 @@ public final class ForkedBuild {
                 }
               }
             });
-    return Optional.of(
-        reader.outcome(request, status, Duration.ofNanos(System.nanoTime() - start)));
+    reader.ended(status, Duration.ofNanos(System.nanoTime() - start));
+    return Optional.of(reader);
   }
 
   /** What the first JVM makes of the second one's reports. */
@@ -114,6 +150,8 @@ public final class ForkedBuild {
     private final Consumer<String> other;
     private final List<Problem> problems = new ArrayList<>();
     private String[] end;
+    private int status;
+    private Duration took;
 
     Reader(Progress progress, Consumer<String> other) {
       this.progress = progress;
@@ -139,31 +177,52 @@ public final class ForkedBuild {
                         fields[2], Integer.parseInt(fields[3]), Integer.parseInt(fields[4])),
                     Problem.Severity.valueOf(fields[1]),
                     fields[5]));
-        case "result", "content-errors", "cannot-write", "failed" -> end = fields;
+        case "result", "validated", "content-errors", "cannot-write", "failed" -> end = fields;
         default -> throw new IllegalArgumentException(); // the JVM's own output, such as its flags
       }
     }
 
-    GenerateResult outcome(GenerateRequest request, int status, Duration took) {
+    void ended(int exitStatus, Duration time) {
+      status = exitStatus;
+      took = time;
+    }
+
+    GenerateResult generated(GenerateRequest request) {
+      String[] result = result("result");
+      return new GenerateResult(
+          request.outputDirectory(),
+          Integer.parseInt(result[1]),
+          Integer.parseInt(result[2]),
+          Integer.parseInt(result[3]),
+          Integer.parseInt(result[4]),
+          Boolean.parseBoolean(result[5]),
+          problems,
+          result[6],
+          took);
+    }
+
+    ValidateResult validated() {
+      String[] result = result("validated");
+      return new ValidateResult(
+          Integer.parseInt(result[1]), Integer.parseInt(result[2]), problems, took);
+    }
+
+    /** The last report's fields when it is the expected result; otherwise what went wrong. */
+    private String[] result(String expected) {
       if (end == null) {
         throw new IllegalStateException(
             "the build's second JVM ended (status " + status + ") before it finished");
       }
       return switch (end[0]) {
-        case "result" ->
-            new GenerateResult(
-                request.outputDirectory(),
-                Integer.parseInt(end[1]),
-                Integer.parseInt(end[2]),
-                Integer.parseInt(end[3]),
-                Integer.parseInt(end[4]),
-                Boolean.parseBoolean(end[5]),
-                problems,
-                end[6],
-                took);
         case "content-errors" -> throw new ContentException(problems);
         case "cannot-write" -> throw new UncheckedIOException(new IOException(end[1]));
-        default -> throw new IllegalStateException(end[1]);
+        case "failed" -> throw new IllegalStateException(end[1]);
+        default -> {
+          if (!end[0].equals(expected)) {
+            throw new IllegalStateException("the build's second JVM reported " + end[0]);
+          }
+          yield end;
+        }
       };
     }
   }

@@ -55,15 +55,10 @@ public final class Papersite {
    * second JVM cannot be started, in this one.
    */
   public static GenerateResult generate(GenerateRequest request, Progress progress, SecondJvm jvm) {
-    if (SecondJvm.pays(
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
-        SecondJvm.paperFiles(request.contentDirectory()))) {
-      Optional<GenerateResult> built = ForkedBuild.run(request, progress, jvm, System.out::println);
-      if (built.isPresent()) {
-        return built.get();
-      }
-    }
-    return generate(request, progress);
+    return (secondJvmPays(request)
+            ? ForkedBuild.run(request, progress, jvm, System.out::println)
+            : Optional.<GenerateResult>empty())
+        .orElseGet(() -> generate(request, progress));
   }
 
   /** What a live preview keeps of a build, to render again only what an edit changes. */
@@ -127,6 +122,23 @@ public final class Papersite {
           build.site.urls().basePath(),
           Duration.ofNanos(System.nanoTime() - start));
     }
+  }
+
+  /**
+   * Checks as {@link #validate(GenerateRequest)} does, in {@code jvm} when that is faster, as
+   * {@link #generate(GenerateRequest, Progress, SecondJvm)} decides.
+   */
+  public static ValidateResult validate(GenerateRequest request, SecondJvm jvm) {
+    return (secondJvmPays(request)
+            ? ForkedBuild.validate(request, jvm, System.out::println)
+            : Optional.<ValidateResult>empty())
+        .orElseGet(() -> validate(request));
+  }
+
+  private static boolean secondJvmPays(GenerateRequest request) {
+    return SecondJvm.pays(
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        SecondJvm.paperFiles(request.contentDirectory()));
   }
 
   /** Checks the content as {@link #generate} does, without rendering or writing anything. */

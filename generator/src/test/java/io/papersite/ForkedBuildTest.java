@@ -127,6 +127,27 @@ class ForkedBuildTest {
   }
 
   @Test
+  void aCheckInASecondJvmFindsWhatOneHereFinds() throws IOException {
+    ValidateResult here = Papersite.validate(request("here"));
+    ValidateResult there = ForkedBuild.validate(request("here"), jvm(), line -> {}).orElseThrow();
+    assertThat(List.of(there.papers(), there.collections()))
+        .isEqualTo(List.of(here.papers(), here.collections()))
+        .isEqualTo(List.of(2, 1));
+    assertThat(there.warnings()).isEqualTo(here.warnings()).hasSize(1);
+
+    Files.writeString(content.resolve("papers/alone.yaml"), "title: Alone\ndate: 2024-02-30\n");
+    ContentException errors =
+        catchThrowableOfType(
+            ContentException.class, () -> ForkedBuild.validate(request("here"), jvm(), line -> {}));
+    assertThat(errors.getMessage())
+        .isEqualTo(
+            catchThrowableOfType(ContentException.class, () -> Papersite.validate(request("here")))
+                .getMessage())
+        .contains("2024-02-30");
+    assertThat(project.resolve("here")).doesNotExist();
+  }
+
+  @Test
   void aSiteThatCannotBeWrittenIsSaidAsHere() throws IOException {
     Path lockFile = project.resolve(".there.papersite-lock");
     try (FileChannel channel =

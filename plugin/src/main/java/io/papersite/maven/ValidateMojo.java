@@ -10,11 +10,14 @@ import org.apache.maven.plugins.annotations.Mojo;
  * fast enough to run on every save.
  */
 @Mojo(name = "validate", requiresProject = true, threadSafe = true)
-public class ValidateMojo extends AbstractPapersiteMojo {
+public class ValidateMojo extends AbstractCheckingMojo {
 
   @Override
   protected String run(GenerateRequest request) {
-    ValidateResult result = Papersite.validate(request);
+    ValidateResult result =
+        secondJvm()
+            .map(jvm -> Papersite.validate(request, jvm))
+            .orElseGet(() -> Papersite.validate(request));
     log(result.warnings());
     return result.summary();
   }
