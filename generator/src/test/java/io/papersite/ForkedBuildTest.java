@@ -29,13 +29,7 @@ class ForkedBuildTest {
 
   @BeforeEach
   void writeContent() throws IOException {
-    content = project.resolve("content");
-    Files.createDirectories(content.resolve("papers"));
-    Files.createDirectories(content.resolve("collections"));
-    Files.writeString(content.resolve("site.yaml"), "title: Forked\n");
-    Files.writeString(content.resolve("papers/listed.yaml"), "title: Listed\ntags: [a]\n");
-    Files.writeString(content.resolve("papers/alone.yaml"), "title: Alone\n");
-    Files.writeString(content.resolve("collections/c.yaml"), "title: C\npapers: [listed]\n");
+    content = ValidateTest.listedAndAlone(project);
   }
 
   private static SecondJvm jvm(String... options) {
@@ -90,7 +84,7 @@ class ForkedBuildTest {
     // Files are done on every core, in any order; stages one after the other.
     assertThat(stages)
         .containsExactlyInAnyOrderElementsOf(stagesHere)
-        .contains("done 18 of 18")
+        .anyMatch(line -> line.matches("done \\d+ of \\d+"))
         .startsWith("checked 2 papers")
         .endsWith("rendered " + here.filesWritten() + " files");
     // The second JVM's flags, which it printed itself: C1 only, and the heap it was given.

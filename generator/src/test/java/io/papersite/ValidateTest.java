@@ -19,13 +19,19 @@ class ValidateTest {
 
   @BeforeEach
   void writeContent() throws IOException {
-    content = project.resolve("content");
+    content = listedAndAlone(project);
+  }
+
+  /** Two papers, one in a collection and one in none (a warning); returns the content folder. */
+  static Path listedAndAlone(Path project) throws IOException {
+    Path content = project.resolve("content");
     Files.createDirectories(content.resolve("papers"));
     Files.createDirectories(content.resolve("collections"));
     Files.writeString(content.resolve("site.yaml"), "title: Checks\n");
     Files.writeString(content.resolve("papers/listed.yaml"), "title: Listed\n");
     Files.writeString(content.resolve("papers/alone.yaml"), "title: Alone\n");
     Files.writeString(content.resolve("collections/c.yaml"), "title: C\npapers: [listed]\n");
+    return content;
   }
 
   private GenerateRequest request() {
