@@ -80,6 +80,7 @@ public final class Benchmark {
         "| tool                   |  papers | run | wall s  | CPU s   | RSS MB |  pages |  ms/page |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     List<Run> all = new ArrayList<>();
+    List<String> weights = new ArrayList<>();
     // Every build writes a folder that did not exist, and all are removed only at the end: on an
     // ext4 without a journal, creating files right after deleting many costs the next build
     // seconds of kernel time (it skips the inodes freed in the last minutes), which would weigh
@@ -100,6 +101,9 @@ public final class Benchmark {
         all.add(print(time(CLI, n, r, dir, cliBuild(cli, content, last, List.of()), last)));
       }
       all.add(print(time(REBUILD, n, 1, dir, cliBuild(cli, content, last, List.of()), last)));
+      for (PageWeight.Weight weight : PageWeight.ofSite(last)) {
+        weights.add(weight.row(n));
+      }
       for (int r = 1; r <= runs; r++) {
         Path out = outputs.resolve("n" + n + "-cli-one-jvm-" + r);
         all.add(print(time(CLI_ONE_JVM, n, r, dir, cliBuild(cli, content, out, ONE_JVM), out)));
@@ -146,6 +150,13 @@ public final class Benchmark {
     delete(outputs);
     System.out.println();
     summary(all, sizes);
+    System.out.println();
+    System.out.println(
+        "What a first visit fetches (the page, its stylesheets and scripts; gzip flatters lists"
+            + " and the search index here, since the collection repeats 60 abstracts):");
+    System.out.println();
+    System.out.println(PageWeight.header());
+    weights.forEach(System.out::println);
   }
 
   private static Run print(Run run) {
