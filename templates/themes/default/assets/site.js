@@ -113,9 +113,14 @@
     var index = null;
     var loading = null;
     var timer = null;
+    // The abstracts and notes: "loading", then "loaded" or "failed".
+    var fullText = "loading";
+    // A search page overridden before the abstracts and notes had a file of their own names none.
+    var textUrl = form.dataset.text || form.dataset.index.replace(/[^/]*$/, "search-text.json");
 
-    // Resolves once the documents are here; the full-text index is built after, a slice at a
-    // time, and until it is ready a plain scan answers, so that a large collection answers at once.
+    // Resolves once the titles, authors and tags are here, so that a large collection answers
+    // those at once; the abstracts and notes follow in a second file, ten times larger. Until the
+    // full-text index is built (after them, a slice at a time), a plain scan answers.
     function load() {
       if (loading) return loading;
       status.textContent = "Loading the search index…";
@@ -127,17 +132,52 @@
         document.head.appendChild(script);
       }).then(function () {
         return fetch(form.dataset.index);
-      }).then(function (response) {
-        return response.json();
-      }).then(function (data) {
+      }).then(json).then(function (data) {
         documents = data;
-        texts = data.map(function (doc) {
-          return plain([doc.t, doc.a, doc.g, doc.b, doc.n].filter(Boolean).join(" "));
-        });
         titles = data.map(function (doc) { return plain(doc.t); });
-        buildIndex(data);
+        scanWith(documents);
+        fetch(textUrl).then(json).then(function (extra) {
+          // Merged a slice at a time, so that the page answers typing meanwhile.
+          var full = [];
+          (function slice() {
+            for (var end = Math.min(extra.length, full.length + 500); full.length < end; ) {
+              var doc = documents[full.length];
+              doc.b = extra[full.length].b;
+              doc.n = extra[full.length].n;
+              full.push(plainText(doc));
+            }
+            if (full.length < extra.length) {
+              setTimeout(slice, 0);
+              return;
+            }
+            texts = full;
+            fullText = "loaded";
+            answer();
+            buildIndex(documents);
+          })();
+        }, function () {
+          fullText = "failed";
+          answer();
+        });
       });
       return loading;
+    }
+
+    function json(response) {
+      if (!response.ok) throw new Error(response.status + " " + response.url);
+      return response.json();
+    }
+
+    function scanWith(data) {
+      texts = data.map(plainText);
+    }
+
+    function plainText(doc) {
+      return plain([doc.t, doc.a, doc.g, doc.b, doc.n].filter(Boolean).join(" "));
+    }
+
+    function answer() {
+      if (input.value.trim()) show(input.value.trim());
     }
 
     function buildIndex(data) {
@@ -164,7 +204,7 @@
         }
         index = builder.build();
         form.dataset.indexMs = String(Math.round(performance.now() - started));
-        if (input.value.trim()) show(input.value.trim());
+        answer();
       })();
     }
 
@@ -212,9 +252,11 @@
           q.term(term, { presence: lunr.Query.presence.REQUIRED, wildcard: lunr.Query.wildcard.TRAILING });
         });
       });
-      status.textContent = found.length === 0
+      status.textContent = (found.length === 0
         ? "No paper matches “" + text + "”."
-        : found.length + (found.length === 1 ? " paper matches" : " papers match") + " “" + text + "”.";
+        : found.length + (found.length === 1 ? " paper matches" : " papers match") + " “" + text + "”.")
+        + (fullText === "loading" ? " Still loading abstracts and notes…"
+          : fullText === "failed" ? " Abstracts and notes could not be loaded: titles, authors and tags only." : "");
       found.slice(0, 50).forEach(function (hit) {
         var doc = documents[Number(hit.ref)];
         var li = document.createElement("li");

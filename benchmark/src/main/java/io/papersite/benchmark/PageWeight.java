@@ -29,7 +29,7 @@ final class PageWeight {
   private static final Pattern FETCHED =
       Pattern.compile(
           "<link rel=\"stylesheet\" href=\"([^\"]+)\"|<script[^>]* src=\"([^\"]+)\""
-              + "|data-(?:lunr|index)=\"([^\"]+)\"");
+              + "|data-(?:lunr|index|text)=\"([^\"]+)\"");
 
   /**
    * @param page the page's file, relative to the site

@@ -50,7 +50,7 @@ class PageWeightTest {
             "assets/vendor/katex/katex.min.js",
             "assets/vendor/katex/contrib/auto-render.min.js");
     assertThat(weights.get("search").files())
-        .contains("assets/vendor/lunr/lunr.min.js", "search-index.json");
+        .contains("assets/vendor/lunr/lunr.min.js", "search-index.json", "search-text.json");
 
     PageWeight.Weight home = weights.get("home");
     long bytes = 0;

@@ -71,9 +71,10 @@ final class JsonExport {
   }
 
   /**
-   * What the search page indexes, with short keys to keep the download small: {@code u} URL path,
-   * {@code t} title, {@code a} authors, {@code d} date, {@code g} tags, {@code b} abstract and
-   * {@code n} notes as plain text.
+   * What the search page searches first, with short keys to keep the download small: {@code u} URL
+   * path, {@code t} title, {@code a} authors, {@code d} date, {@code g} tags. A tenth of the size
+   * of the abstracts and notes, which follow in {@link #searchText}, so that a large collection
+   * answers a title or an author at once.
    */
   void searchIndex(Writer out, List<ResolvedPaper> papers) throws IOException {
     try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
@@ -86,6 +87,22 @@ final class JsonExport {
         writeIfPresent(json, "a", String.join(", ", p.authors()));
         writeIfPresent(json, "d", p.date().map(Object::toString).orElse(""));
         writeIfPresent(json, "g", String.join(" ", p.tags()));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    out.write('\n');
+  }
+
+  /**
+   * The papers' {@code b} abstracts and {@code n} notes as plain text, in the order of {@link
+   * #searchIndex}, one object a paper.
+   */
+  void searchText(Writer out, List<ResolvedPaper> papers) throws IOException {
+    try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+      json.writeStartArray();
+      for (ResolvedPaper resolved : papers) {
+        json.writeStartObject();
         writeIfPresent(json, "b", resolved.abstractText());
         writeIfPresent(json, "n", resolved.notesText());
         json.writeEndObject();

@@ -516,6 +516,8 @@ public final class SiteRenderer {
     tasks.add(
         () ->
             out.text(urls.outputPath(urls.searchIndex()), w -> json.searchIndex(w, site.papers())));
+    tasks.add(
+        () -> out.text(urls.outputPath(urls.searchText()), w -> json.searchText(w, site.papers())));
     AwesomeList awesome = new AwesomeList(site, pieces);
     tasks.add(() -> out.text("awesome.md", awesome::site));
     AtomFeeds feeds =

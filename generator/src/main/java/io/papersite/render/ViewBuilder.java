@@ -112,6 +112,7 @@ final class ViewBuilder {
         urls.tags(),
         urls.search(),
         urls.searchIndex(),
+        urls.searchText(),
         urls.bibtex(),
         urls.basePath(),
         stylesheets,

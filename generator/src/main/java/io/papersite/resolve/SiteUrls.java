@@ -109,6 +109,11 @@ public final class SiteUrls {
     return basePath + "search-index.json";
   }
 
+  /** The abstracts and notes the search page fetches after the index, to search them too. */
+  public String searchText() {
+    return basePath + "search-text.json";
+  }
+
   /** A paper's BibTeX entry, beside its page. */
   public String paperBibtex(String id) {
     return basePath + "papers/" + id + ".bib";

@@ -203,6 +203,8 @@ class HostileContentTest {
     Map<String, String> searched = new HashMap<>();
     json.readTree(site.resolve("search-index.json").toFile())
         .forEach(p -> searched.put(p.get("u").asText(), p.get("t").asText()));
+    // The abstracts and notes, one a paper in the same order, parse as JSON too.
+    assertThat(json.readTree(site.resolve("search-text.json").toFile())).hasSize(searched.size());
     Map<String, String> csl = new HashMap<>();
     json.readTree(site.resolve("papers.csl.json").toFile())
         .forEach(p -> csl.put(p.get("id").asText(), p.get("container-title").asText()));

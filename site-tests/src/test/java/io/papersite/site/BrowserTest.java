@@ -151,19 +151,47 @@ class BrowserTest {
     open("search/");
     WebElement input = driver.findElement(By.id("search-input"));
     input.sendKeys("magicl");
-    wait.until(d -> !visibleTitles("#search-results li > a").isEmpty());
+    wait.until(d -> searchStatus().equals("1 paper matches “magicl”."));
     assertThat(visibleTitles("#search-results li > a"))
         .containsExactly("MagicLens: Self-Supervised Image Retrieval with Open-Ended Instructions");
-    assertThat(driver.findElement(By.id("search-status")).getText())
-        .isEqualTo("1 paper matches “magicl”.");
 
     input.clear();
     input.sendKeys("uncomfortable");
-    wait.until(d -> d.findElement(By.id("search-status")).getText().contains("uncomfortable"));
+    // Answered for every field once the abstracts and notes, which come second, are loaded.
+    wait.until(d -> searchStatus().equals("1 paper matches “uncomfortable”."));
     assertThat(visibleTitles("#search-results li > a"))
         .as("a word that only the notes contain")
         .containsExactly(
             "The Impacts of Data, Ordering, and Intrinsic Dimensionality on Recall in Hierarchical Navigable Small Worlds");
+  }
+
+  private static String searchStatus() {
+    return driver.findElement(By.id("search-status")).getText();
+  }
+
+  @Test
+  void searchAnswersTitlesAuthorsAndTagsWithoutTheAbstractsAndNotes() {
+    // The second file, with the abstracts and notes, does not come: the first one still answers.
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand(
+        "Network.setBlockedURLs", Map.of("urls", List.of("*search-text.json")));
+    try {
+      open("search/");
+      WebElement input = driver.findElement(By.id("search-input"));
+      input.sendKeys("magicl");
+      String titlesOnly =
+          " Abstracts and notes could not be loaded: titles, authors and tags only.";
+      wait.until(d -> searchStatus().equals("1 paper matches “magicl”." + titlesOnly));
+      assertThat(visibleTitles("#search-results li > a"))
+          .containsExactly(
+              "MagicLens: Self-Supervised Image Retrieval with Open-Ended Instructions");
+      input.clear();
+      input.sendKeys("uncomfortable");
+      wait.until(d -> searchStatus().equals("No paper matches “uncomfortable”." + titlesOnly));
+    } finally {
+      driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+      driver.executeCdpCommand("Network.disable", Map.of());
+    }
   }
 
   @Test

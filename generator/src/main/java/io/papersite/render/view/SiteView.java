@@ -8,7 +8,9 @@ import java.util.List;
  * @param stylesheets the theme's CSS, then the user's {@code assets/custom.css} when present
  * @param nav the main navigation
  * @param script the theme's own script (colour scheme toggle, filters, search, copy buttons)
- * @param searchIndexUrl the search data, fetched by the search page when it is first used
+ * @param searchIndexUrl the search data (titles, authors, dates, tags), fetched by the search page
+ *     when it opens
+ * @param searchTextUrl the abstracts and notes as plain text, fetched after the search data
  * @param bibtexUrl the BibTeX of every paper
  * @param vendor the browser libraries copied from WebJars
  */
@@ -21,6 +23,7 @@ public record SiteView(
     String tagsUrl,
     String searchUrl,
     String searchIndexUrl,
+    String searchTextUrl,
     String bibtexUrl,
     String baseUrl,
     List<String> stylesheets,
