@@ -215,7 +215,7 @@ public final class ForkedBuild {
       }
       return switch (end[0]) {
         case "content-errors" -> throw new ContentException(problems);
-        case "cannot-write" -> throw new UncheckedIOException(new IOException(end[1]));
+        case "cannot-write" -> throw new UncheckedIOException(end[1], new IOException(end[1]));
         case "failed" -> throw new IllegalStateException(end[1]);
         default -> {
           if (!end[0].equals(expected)) {

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.papersite.write.SiteWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,18 +140,21 @@ class ForkedBuildTest {
   }
 
   @Test
-  void aSiteThatCannotBeWrittenIsSaidAsHere() throws IOException {
-    Path lockFile = project.resolve(".there.papersite-lock");
-    try (FileChannel channel =
-            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = channel.lock()) {
+  void aSiteThatCannotBeWrittenIsSaidAsHere() {
+    try (SiteWriter.Staging writing = new SiteWriter(project.resolve("there")).open()) {
+      // A second build in this JVM is turned away, and the site stays locked for other processes.
+      UncheckedIOException here =
+          catchThrowableOfType(
+              UncheckedIOException.class, () -> Papersite.generate(request("there")));
       assertThatThrownBy(() -> ForkedBuild.run(request("there"), Progress.NONE, jvm(), line -> {}))
           .isInstanceOf(UncheckedIOException.class)
-          .hasMessageContaining(
+          .hasMessage(here.getMessage())
+          .hasMessageEndingWith(
               "another build is writing to "
                   + project.resolve("there")
                   + " right now; wait for it to finish, then build again");
     }
+    assertThat(ForkedBuild.run(request("there"), Progress.NONE, jvm(), line -> {})).isPresent();
   }
 
   @Test

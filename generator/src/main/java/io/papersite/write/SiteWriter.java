@@ -357,28 +357,45 @@ public final class SiteWriter {
         "cannot write the site to " + output + ": " + e.getMessage(), e);
   }
 
+  /**
+   * The lock files this JVM holds. A second build in the same JVM is turned away here, before it
+   * opens the file: closing any channel of a locked file lets go of the JVM's lock on it, and a
+   * build in another process could then come in.
+   */
+  private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
   /** Keeps a second build of the same site out while one writes to it. */
   private final class BuildLock {
     private final FileChannel channel;
-    private final FileLock lock;
 
     BuildLock() throws IOException {
-      Files.createDirectories(output.getParent());
-      channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock held;
+      if (!HELD.add(lockFile)) {
+        throw busy();
+      }
       try {
-        held = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        held = null; // another thread of this JVM holds it
+        Files.createDirectories(output.getParent());
+        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held;
+        try {
+          held = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+          held = null;
+        }
+        if (held == null) {
+          channel.close();
+          throw busy();
+        }
+      } catch (IOException | RuntimeException e) {
+        HELD.remove(lockFile);
+        throw e;
       }
-      if (held == null) {
-        channel.close();
-        throw new IOException(
-            "another build is writing to "
-                + output
-                + " right now; wait for it to finish, then build again");
-      }
-      lock = held;
+    }
+
+    private IOException busy() {
+      return new IOException(
+          "another build is writing to "
+              + output
+              + " right now; wait for it to finish, then build again");
     }
 
     /** Undoes what an uncommitted writer left, then lets the next build in. */
@@ -388,11 +405,18 @@ public final class SiteWriter {
           undo.run();
         }
         Files.deleteIfExists(lockFile);
-        lock.release();
-        channel.close();
       } catch (IOException e) {
         throw new UncheckedIOException(
             "cannot clean up beside " + output + ": " + e.getMessage(), e);
+      } finally {
+        // The lock goes whatever happened, or no later build of this JVM could write the site.
+        try {
+          channel.close(); // releases the lock
+        } catch (IOException e) {
+          // the process's lock goes with the channel's file descriptor all the same
+        } finally {
+          HELD.remove(lockFile);
+        }
       }
     }
   }
