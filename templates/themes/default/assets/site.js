@@ -137,20 +137,22 @@
         titles = data.map(function (doc) { return plain(doc.t); });
         scanWith(documents);
         fetch(textUrl).then(json).then(function (extra) {
-          // Merged a slice at a time, so that the page answers typing meanwhile.
+          // Merged a slice at a time, so that the page answers typing meanwhile. (Two files of
+          // different builds, one of them from a cache, are merged as far as both go.)
+          var count = Math.min(extra.length, documents.length);
           var full = [];
           (function slice() {
-            for (var end = Math.min(extra.length, full.length + 500); full.length < end; ) {
+            for (var end = Math.min(count, full.length + 500); full.length < end; ) {
               var doc = documents[full.length];
               doc.b = extra[full.length].b;
               doc.n = extra[full.length].n;
               full.push(plainText(doc));
             }
-            if (full.length < extra.length) {
+            if (full.length < count) {
               setTimeout(slice, 0);
               return;
             }
-            texts = full;
+            texts = full.concat(texts.slice(count));
             fullText = "loaded";
             answer();
             buildIndex(documents);
