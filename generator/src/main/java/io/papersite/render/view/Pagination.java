@@ -10,7 +10,8 @@ import java.util.List;
  * @param count how many pages the list has
  * @param previousUrl the page before, or empty
  * @param nextUrl the page after, or empty
- * @param pages every page, as its number and URL
+ * @param pages the first and the last page and the two on each side of this one, as their number
+ *     and URL; where two or more pages are left out between them, a gap: the label "…" and no URL
  */
 public record Pagination(
     int number, int count, String previousUrl, String nextUrl, List<Ref> pages) {
