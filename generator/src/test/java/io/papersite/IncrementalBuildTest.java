@@ -144,6 +144,14 @@ class IncrementalBuildTest {
     assertThat(third.select("nav.pagination a[rel=prev]").attr("href"))
         .isEqualTo("/tags/shared/page/2/");
     assertThat(third.title()).startsWith("Tag: shared (page 3)");
-    assertThat(output.resolve("papers/page/3/index.html")).exists();
+    // A numbered list goes on counting from page to page.
+    var allThird = Jsoup.parse(output.resolve("papers/page/3/index.html").toFile());
+    assertThat(allThird.select("ol.paper-list").attr("start")).isEqualTo("201");
+    assertThat(allThird.select("ol.paper-list > li")).hasSize(50);
+    assertThat(
+            Jsoup.parse(output.resolve("papers/index.html").toFile())
+                .select("ol.paper-list")
+                .hasAttr("start"))
+        .isFalse();
   }
 }

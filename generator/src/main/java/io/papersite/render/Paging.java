@@ -35,6 +35,7 @@ final class Paging {
           new Pagination(
               n,
               count,
+              (n - 1) * size + 1,
               n > 1 ? url(firstUrl, n - 1) : "",
               n < count ? url(firstUrl, n + 1) : "",
               links(firstUrl, n, count));
