@@ -77,21 +77,17 @@ final class JsonExport {
    * answers a title or an author at once.
    */
   void searchIndex(Writer out, List<ResolvedPaper> papers) throws IOException {
-    try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
-      json.writeStartArray();
-      for (ResolvedPaper resolved : papers) {
-        Paper p = resolved.paper();
-        json.writeStartObject();
-        json.writeStringField("u", urls.paper(p.id()));
-        json.writeStringField("t", p.title());
-        writeIfPresent(json, "a", String.join(", ", p.authors()));
-        writeIfPresent(json, "d", p.date().map(Object::toString).orElse(""));
-        writeIfPresent(json, "g", String.join(" ", p.tags()));
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-    }
-    out.write('\n');
+    objectPerPaper(
+        out,
+        papers,
+        (json, resolved) -> {
+          Paper p = resolved.paper();
+          json.writeStringField("u", urls.paper(p.id()));
+          json.writeStringField("t", p.title());
+          writeIfPresent(json, "a", String.join(", ", p.authors()));
+          writeIfPresent(json, "d", p.date().map(Object::toString).orElse(""));
+          writeIfPresent(json, "g", String.join(" ", p.tags()));
+        });
   }
 
   /**
@@ -99,12 +95,29 @@ final class JsonExport {
    * #searchIndex}, one object a paper.
    */
   void searchText(Writer out, List<ResolvedPaper> papers) throws IOException {
+    objectPerPaper(
+        out,
+        papers,
+        (json, resolved) -> {
+          writeIfPresent(json, "b", resolved.abstractText());
+          writeIfPresent(json, "n", resolved.notesText());
+        });
+  }
+
+  /** What a compact export writes of one paper, inside its object. */
+  @FunctionalInterface
+  private interface PaperFields {
+    void write(JsonGenerator json, ResolvedPaper paper) throws IOException;
+  }
+
+  /** A compact array of one object a paper, on one line. */
+  private static void objectPerPaper(Writer out, List<ResolvedPaper> papers, PaperFields fields)
+      throws IOException {
     try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
       json.writeStartArray();
       for (ResolvedPaper resolved : papers) {
         json.writeStartObject();
-        writeIfPresent(json, "b", resolved.abstractText());
-        writeIfPresent(json, "n", resolved.notesText());
+        fields.write(json, resolved);
         json.writeEndObject();
       }
       json.writeEndArray();
