@@ -29,6 +29,7 @@ public final class Benchmark {
   private static final String CLI = "papersite (command line)";
   private static final String CLI_ONE_JVM = "papersite (cmd, one JVM)";
   private static final String REBUILD = "papersite rebuild, same";
+  private static final String REBUILD_EDIT = "papersite rebuild, 1 edit";
   private static final String MVN = "mvn site-generate";
   private static final String MVN_IN_MAVEN = "mvn, fork=false";
   private static final String MVN_C1 = "mvn, C1 jvm.config";
@@ -104,6 +105,7 @@ public final class Benchmark {
       for (PageWeight.Weight weight : PageWeight.ofSite(last)) {
         weights.add(weight.row(n));
       }
+      all.add(print(editedRebuild(n, dir, cli, last)));
       for (int r = 1; r <= runs; r++) {
         Path out = outputs.resolve("n" + n + "-cli-one-jvm-" + r);
         all.add(print(time(CLI_ONE_JVM, n, r, dir, cliBuild(cli, content, out, ONE_JVM), out)));
@@ -168,8 +170,8 @@ public final class Benchmark {
     System.out.println(
         "| papers | command line s | one JVM s | mvn site-generate s | mvn, fork=false s |"
             + " mvn, C1 s | hugo s | command line / hugo | mvn / hugo | mvn, C1 / hugo |"
-            + " rebuild, same s |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+            + " rebuild, same s | rebuild, 1 edit s |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       double cli = median(all, CLI, n);
       double oneJvm = median(all, CLI_ONE_JVM, n);
@@ -178,9 +180,10 @@ public final class Benchmark {
       double mvnC1 = median(all, MVN_C1, n);
       double hugo = median(all, HUGO, n);
       double same = median(all, REBUILD, n);
+      double edited = median(all, REBUILD_EDIT, n);
       System.out.printf(
           Locale.ROOT,
-          "| %,d | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f |%n",
+          "| %,d | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f | %.2f |%n",
           n,
           cli,
           oneJvm,
@@ -191,7 +194,25 @@ public final class Benchmark {
           figure(cli / hugo),
           figure(mvn / hugo),
           figure(mvnC1 / hugo),
-          same);
+          same,
+          edited);
+    }
+  }
+
+  /**
+   * A rebuild after one paper's title changed, as a user runs it after an edit: every page is
+   * rendered again and compared, and the new site swapped in. The entry is put back after.
+   */
+  private static Run editedRebuild(int n, Path dir, Path cli, Path site)
+      throws IOException, InterruptedException {
+    Path content = dir.resolve("papersite/content");
+    Path entry = content.resolve("papers/paper-1.yaml");
+    String original = Files.readString(entry);
+    Files.writeString(entry, original.replaceFirst("(?m)^title: \"", "title: \"Edited: "));
+    try {
+      return time(REBUILD_EDIT, n, 1, dir, cliBuild(cli, content, site, List.of()), site);
+    } finally {
+      Files.writeString(entry, original);
     }
   }
 
