@@ -27,12 +27,16 @@ final class QuickJvm {
    */
   static Optional<List<String>> command(
       String[] args, List<String> jvmOptions, Path javaHome, String classPath, long papers) {
+    return secondJvm(args, jvmOptions, javaHome, classPath, papers)
+        .map(jvm -> jvm.command(Main.class.getName(), Arrays.asList(args)));
+  }
+
+  private static Optional<SecondJvm> secondJvm(
+      String[] args, List<String> jvmOptions, Path javaHome, String classPath, long papers) {
     if (args.length == 0 || !ONE_OFF.contains(args[0]) || !SecondJvm.pays(jvmOptions, papers)) {
       return Optional.empty();
     }
-    return Optional.of(
-        new SecondJvm(javaHome, jvmOptions, classPath)
-            .command(Main.class.getName(), Arrays.asList(args)));
+    return Optional.of(new SecondJvm(javaHome, jvmOptions, classPath));
   }
 
   /**
@@ -42,28 +46,20 @@ final class QuickJvm {
    *     JVM cannot be started)
    */
   static Optional<Integer> run(String[] args) {
-    List<String> jvmOptions = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    Optional<List<String>> command =
-        command(
+    boolean oneOff = args.length > 0 && ONE_OFF.contains(args[0]);
+    Optional<SecondJvm> jvm =
+        secondJvm(
             args,
-            jvmOptions,
+            ManagementFactory.getRuntimeMXBean().getInputArguments(),
             Path.of(System.getProperty("java.home")),
             System.getProperty("java.class.path"),
-            args.length > 0 && ONE_OFF.contains(args[0])
-                ? Main.contentDirectory(args).map(SecondJvm::paperFiles).orElse(0L)
-                : 0);
-    if (command.isEmpty()) {
+            oneOff ? Main.contentDirectory(args).map(SecondJvm::paperFiles).orElse(0L) : 0);
+    if (jvm.isEmpty()) {
       return Optional.empty();
     }
-    ProcessBuilder builder =
-        new SecondJvm(
-                Path.of(System.getProperty("java.home")),
-                jvmOptions,
-                System.getProperty("java.class.path"))
-            .processBuilder(Main.class.getName(), Arrays.asList(args))
-            .inheritIO();
     try {
-      Process process = builder.start();
+      Process process =
+          jvm.get().processBuilder(Main.class.getName(), Arrays.asList(args)).inheritIO().start();
       return Optional.of(SecondJvm.waitFor(process, () -> {}));
     } catch (IOException e) {
       return Optional.empty();
