@@ -109,8 +109,10 @@ public final class SiteRenderer {
   /** Long lists are split into pages of this many papers. */
   static final int PAGE_SIZE = 100;
 
-  /** The key of a paper's BibTeX entry among the kept pieces. */
-  private static final String BIBTEX = "bib/";
+  /** A paper's BibTeX entry, kept among {@code pieces} for the other files that show it. */
+  private static String bibtexEntry(Fragments pieces, io.papersite.model.Paper paper) {
+    return pieces.text("bib/" + paper.id(), () -> BibTeX.entry(paper));
+  }
 
   /**
    * Renders every page and file into {@code out}, on all cores.
@@ -287,10 +289,7 @@ public final class SiteRenderer {
       tasks.add(
           new PageTask(
               () -> {
-                String bibtex =
-                    pieces.text(
-                        BIBTEX + paper.id(),
-                        () -> BibTeX.entry(builder.resolved(paper.id()).paper()));
+                String bibtex = bibtexEntry(pieces, builder.resolved(paper.id()).paper());
                 pages.page(
                     pageUrls,
                     "paper.ftlh",
@@ -554,7 +553,7 @@ public final class SiteRenderer {
                     BibTeX.write(
                         w,
                         papers.stream().map(ResolvedPaper::paper).toList(),
-                        p -> pieces.text(BIBTEX + p.id(), () -> BibTeX.entry(p))));
+                        p -> bibtexEntry(pieces, p)));
             out.text(
                 urls.outputPath(url + "papers.json"),
                 w ->
