@@ -114,32 +114,32 @@ public final class ForkedBuild {
       SecondJvm jvm,
       Consumer<String> other) {
     long start = System.nanoTime();
-    Process process;
     List<String> args = new ArrayList<>();
     args.add(command);
     args.addAll(arguments(request));
+    Reader reader = new Reader(progress, other);
+    int status;
     try {
-      process =
-          jvm.processBuilder(ForkedBuild.class.getName(), args)
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
-      process.getOutputStream().close();
+      status =
+          jvm.run(
+              ForkedBuild.class.getName(),
+              args,
+              builder -> builder.redirectError(ProcessBuilder.Redirect.INHERIT),
+              process ->
+                  () -> {
+                    process.getOutputStream().close(); // it reads nothing from this JVM
+                    try (BufferedReader lines =
+                        new BufferedReader(
+                            new InputStreamReader(
+                                process.getInputStream(), StandardCharsets.UTF_8))) {
+                      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        reader.read(line);
+                      }
+                    }
+                  });
     } catch (IOException e) {
       return Optional.empty();
     }
-    Reader reader = new Reader(progress, other);
-    int status =
-        SecondJvm.waitFor(
-            process,
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                  reader.read(line);
-                }
-              }
-            });
     reader.ended(status, Duration.ofNanos(System.nanoTime() - start));
     return Optional.of(reader);
   }

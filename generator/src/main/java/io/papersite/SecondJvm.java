@@ -21,8 +21,10 @@ import java.util.Optional;
  * @param javaHome the JDK to start, normally the caller's own
  * @param options the caller's JVM options the second JVM keeps (heap size and the like)
  * @param classPath the generator's class path
+ * @param archives where its {@link ClassDataArchive class-data archives} are kept, if anywhere
  */
-public record SecondJvm(Path javaHome, List<String> options, String classPath) {
+public record SecondJvm(
+    Path javaHome, List<String> options, String classPath, Optional<Path> archives) {
 
   /** Up to how many papers C1 alone builds faster, between the 10,000 and 100,000 measured. */
   public static final int C1_PAPERS = 25_000;
@@ -41,6 +43,16 @@ public record SecondJvm(Path javaHome, List<String> options, String classPath) {
 
   public SecondJvm {
     options = List.copyOf(options);
+  }
+
+  /** A second JVM that keeps its class-data archives in the user's cache folder. */
+  public SecondJvm(Path javaHome, List<String> options, String classPath) {
+    this(javaHome, options, classPath, ClassDataArchive.folder());
+  }
+
+  /** This second JVM without class-data archives. */
+  public SecondJvm withoutArchives() {
+    return new SecondJvm(javaHome, options, classPath, Optional.empty());
   }
 
   /**
@@ -136,12 +148,42 @@ public record SecondJvm(Path javaHome, List<String> options, String classPath) {
     void run() throws IOException;
   }
 
+  /** How the first JVM sets up the second one's process, such as where its output goes. */
+  @FunctionalInterface
+  public interface Setup {
+    void setUp(ProcessBuilder builder);
+  }
+
+  /**
+   * Runs {@code mainClass} with {@code args} in this JVM to its end, mapping the class-data archive
+   * of its first argument (the command) or saving it, and returns its exit status.
+   *
+   * @param meanwhile what this JVM does with the process while it runs
+   * @throws IOException when the second JVM cannot be started
+   */
+  public int run(
+      String mainClass,
+      List<String> args,
+      Setup setup,
+      java.util.function.Function<Process, WhileRunning> meanwhile)
+      throws IOException {
+    Optional<ClassDataArchive> archive =
+        ClassDataArchive.of(archives, this, mainClass, args.isEmpty() ? "" : args.get(0));
+    ProcessBuilder builder = processBuilder(mainClass, args);
+    archive.ifPresent(a -> builder.command().addAll(1, a.options()));
+    setup.setUp(builder);
+    Process process = builder.start();
+    int status = waitFor(process, meanwhile.apply(process));
+    archive.ifPresent(a -> a.ended(status));
+    return status;
+  }
+
   /**
    * Waits for a started second JVM to end, doing {@code meanwhile} first, and returns its exit
    * status; it is stopped when this JVM is stopped or the waiting thread interrupted (status 1
    * then).
    */
-  public static int waitFor(Process process, WhileRunning meanwhile) {
+  private static int waitFor(Process process, WhileRunning meanwhile) {
     Thread stop = new Thread(process::destroy);
     Runtime.getRuntime().addShutdownHook(stop);
     try {

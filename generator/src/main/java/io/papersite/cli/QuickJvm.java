@@ -58,9 +58,13 @@ final class QuickJvm {
       return Optional.empty();
     }
     try {
-      Process process =
-          jvm.get().processBuilder(Main.class.getName(), Arrays.asList(args)).inheritIO().start();
-      return Optional.of(SecondJvm.waitFor(process, () -> {}));
+      return Optional.of(
+          jvm.get()
+              .run(
+                  Main.class.getName(),
+                  Arrays.asList(args),
+                  ProcessBuilder::inheritIO,
+                  process -> () -> {}));
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -1,0 +1,250 @@
+package io.papersite;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A class-data sharing archive for a {@link SecondJvm}: the classes a command loads, saved by its
+ * first run and mapped by the later ones, which then start a quarter of a second sooner. One
+ * archive a JDK, class path (with its files' sizes and times) and command; a new one replaces those
+ * of older class paths. An archive is only kept once a JVM has mapped it: a broken one would crash
+ * the JVM that maps it.
+ */
+final class ClassDataArchive {
+
+  /** The system property that names the archives' folder, or turns them off with {@code none}. */
+  static final String FOLDER = "papersite.jvmArchives";
+
+  /** The JVM's own CDS messages (an archive that no longer matches) would mix with reports. */
+  private static final String QUIET = "-Xlog:cds*=off";
+
+  private final SecondJvm jvm;
+  private final Path file;
+  private final Path dumping;
+
+  /**
+   * @param file the archive to map, or when saving, its name up to its length
+   * @param dumping where the JVM saves the archive, or null when it maps one
+   */
+  private ClassDataArchive(SecondJvm jvm, Path file, Path dumping) {
+    this.jvm = jvm;
+    this.file = file;
+    this.dumping = dumping;
+  }
+
+  /**
+   * The folder where archives are kept unless {@link #FOLDER} says otherwise: the user's cache
+   * folder, as {@code XDG_CACHE_HOME} or {@code ~/.cache}.
+   */
+  static Optional<Path> folder() {
+    String chosen = System.getProperty(FOLDER, "");
+    if (chosen.equals("none")) {
+      return Optional.empty();
+    }
+    if (!chosen.isEmpty()) {
+      return Optional.of(Path.of(chosen).toAbsolutePath());
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path cache =
+        xdg != null && !xdg.isEmpty()
+            ? Path.of(xdg)
+            : Path.of(System.getProperty("user.home"), ".cache");
+    return cache.isAbsolute()
+        ? Optional.of(cache.resolve("papersite").resolve("jvm"))
+        : Optional.empty();
+  }
+
+  /**
+   * The archive for running {@code command} of {@code mainClass} in {@code jvm}, in {@code folder}:
+   * mapped when there is one, otherwise saved by this run. Empty when there is no folder or it
+   * cannot be written.
+   */
+  static Optional<ClassDataArchive> of(
+      Optional<Path> folder, SecondJvm jvm, String mainClass, String command) {
+    if (folder.isEmpty() || !jarsOnly(jvm.classPath())) {
+      return Optional.empty();
+    }
+    try {
+      String kind = digest(jvm.javaHome() + "\n" + jvm.classPath() + "\n" + mainClass);
+      String version = digest(versions(jvm));
+      String prefix = name(command) + "-" + kind + "-" + version + "-";
+      Optional<Path> kept = kept(folder.get(), prefix);
+      if (kept.isPresent()) {
+        return Optional.of(new ClassDataArchive(jvm, kept.get(), null));
+      }
+      Files.createDirectories(folder.get());
+      Path dumping = folder.get().resolve(prefix + UUID.randomUUID() + ".tmp");
+      return Optional.of(new ClassDataArchive(jvm, folder.get().resolve(prefix), dumping));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // no archive: the JVM starts as it would without one
+    }
+  }
+
+  /**
+   * The archive kept under {@code prefix}, whose name ends with its length: a JVM that maps a
+   * shortened archive crashes, so one whose length differs is deleted rather than mapped.
+   */
+  private static Optional<Path> kept(Path folder, String prefix) throws IOException {
+    if (!Files.isDirectory(folder)) {
+      return Optional.empty();
+    }
+    try (DirectoryStream<Path> archives = Files.newDirectoryStream(folder, prefix + "*.jsa")) {
+      for (Path archive : archives) {
+        String name = archive.getFileName().toString();
+        String length = name.substring(prefix.length(), name.length() - ".jsa".length());
+        if (length.matches("[0-9]{1,18}") && Files.size(archive) == Long.parseLong(length)) {
+          return Optional.of(archive);
+        }
+        Files.deleteIfExists(archive);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The second JVM's options that map this archive, or save it at its end. */
+  List<String> options() {
+    return dumping == null
+        ? List.of("-XX:SharedArchiveFile=" + file, "-XX:+VerifySharedSpaces", QUIET)
+        : List.of("-XX:ArchiveClassesAtExit=" + dumping, "-XX:+VerifySharedSpaces", QUIET);
+  }
+
+  /**
+   * After the second JVM ended with {@code status}: keeps a saved archive once a JVM has mapped it,
+   * and drops an archive whose JVM crashed, so that the next run saves it anew.
+   */
+  void ended(int status) {
+    try {
+      if (dumping == null) {
+        if (status > 128) { // killed by a signal, as a JVM that maps a damaged archive is
+          Files.deleteIfExists(file);
+        }
+        return;
+      }
+      if (status == 0 && Files.isRegularFile(dumping) && maps(dumping)) {
+        Path kept = file.resolveSibling(file.getFileName() + "" + Files.size(dumping) + ".jsa");
+        Files.move(dumping, kept, StandardCopyOption.ATOMIC_MOVE);
+        dropOthers(kept);
+      }
+    } catch (IOException | RuntimeException e) {
+      // the archive is a speed-up only: the next run tries again
+    } finally {
+      if (dumping != null) {
+        try {
+          Files.deleteIfExists(dumping);
+        } catch (IOException e) {
+          // the folder is gone or read-only: nothing was kept there
+        }
+      }
+    }
+  }
+
+  /** Whether the class path lists files only: a JVM with a folder in it refuses any archive. */
+  private static boolean jarsOnly(String classPath) {
+    for (String entry : classPath.split(java.io.File.pathSeparator, -1)) {
+      if (entry.isEmpty() || !Files.isRegularFile(Path.of(entry))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a JVM with the second JVM's options maps {@code archive} and checks its contents. */
+  private boolean maps(Path archive) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(jvm.javaHome().resolve("bin").resolve("java").toString());
+    command.addAll(jvm.options());
+    command.addAll(
+        List.of(
+            SecondJvm.C1_ONLY,
+            "-Xshare:on",
+            "-XX:SharedArchiveFile=" + archive,
+            "-XX:+VerifySharedSpaces",
+            QUIET,
+            "-cp",
+            jvm.classPath(),
+            "-version"));
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return false;
+      }
+      return process.exitValue() == 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      return false;
+    }
+  }
+
+  /** Deletes the other archives of the same command and class path, made for older files. */
+  private static void dropOthers(Path kept) throws IOException {
+    String name = kept.getFileName().toString();
+    String sameKind = name.substring(0, name.indexOf('-', name.indexOf('-') + 1) + 1);
+    try (DirectoryStream<Path> archives =
+        Files.newDirectoryStream(kept.getParent(), sameKind + "*.jsa")) {
+      for (Path other : archives) {
+        if (!other.equals(kept)) {
+          try {
+            Files.deleteIfExists(other);
+          } catch (AccessDeniedException e) {
+            // another user's: theirs to replace
+          }
+        }
+      }
+    }
+  }
+
+  /** What an archive depends on beyond its kind: the JVM's build and the class path's files. */
+  private static String versions(SecondJvm jvm) throws IOException {
+    StringBuilder versions = new StringBuilder();
+    List<Path> files = new ArrayList<>();
+    files.add(jvm.javaHome().resolve("lib").resolve("modules")); // changes with a JDK update
+    for (String entry : jvm.classPath().split(java.io.File.pathSeparator)) {
+      files.add(Path.of(entry));
+    }
+    for (Path path : files) {
+      if (Files.exists(path)) {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        versions
+            .append(attributes.size())
+            .append(' ')
+            .append(attributes.lastModifiedTime().toMillis())
+            .append('\n');
+      }
+    }
+    return versions.toString();
+  }
+
+  private static String name(String command) {
+    return command.replaceAll("[^A-Za-z0-9]", "_");
+  }
+
+  private static String digest(String text) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package io.papersite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A second JVM saves the classes of its command once and maps them from then on. */
+class ClassDataArchiveTest {
+
+  @TempDir Path temp;
+
+  private Path jar;
+
+  /** A JVM refuses archives of a class path with folders: the program goes in a jar. */
+  @BeforeEach
+  void packGreeter() throws IOException {
+    jar = temp.resolve("greeter.jar");
+    String entry = Greeter.class.getName().replace('.', '/') + ".class";
+    try (InputStream bytes = Greeter.class.getClassLoader().getResourceAsStream(entry);
+        JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry(entry));
+      bytes.transferTo(out);
+    }
+  }
+
+  private SecondJvm jvm(Path archives, String... options) {
+    List<String> all = new ArrayList<>(List.of("-Xmx64m"));
+    all.addAll(List.of(options));
+    return new SecondJvm(
+        Path.of(System.getProperty("java.home")), all, jar.toString(), Optional.of(archives));
+  }
+
+  /** Runs {@link Greeter} in a second JVM and returns its options and its output. */
+  private static List<String> run(SecondJvm jvm, String... args) throws IOException {
+    List<String> seen = new ArrayList<>();
+    int status =
+        jvm.run(
+            Greeter.class.getName(),
+            List.of(args),
+            builder -> seen.addAll(builder.command()),
+            process -> () -> seen.add(new String(process.getInputStream().readAllBytes()).strip()));
+    seen.add("status " + status);
+    return seen;
+  }
+
+  private static List<String> files(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void theFirstRunSavesTheArchiveAndTheNextOnesMapIt() throws IOException {
+    Path archives = temp.resolve("cache/papersite/jvm");
+    List<String> first = run(jvm(archives), "greet");
+    assertThat(first).contains("hello greet", "status 0");
+    assertThat(first).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit=" + archives));
+    List<String> saved = files(archives);
+    assertThat(saved)
+        .singleElement()
+        .asString()
+        .matches("greet-[0-9a-f]{16}-[0-9a-f]{16}-\\d+\\.jsa");
+    Path archive = archives.resolve(saved.get(0));
+    assertThat(saved.get(0)).endsWith("-" + Files.size(archive) + ".jsa");
+
+    List<String> second = run(jvm(archives, "-Xlog:class+load=info"), "greet");
+    assertThat(second)
+        .contains("-XX:SharedArchiveFile=" + archive, "-XX:+VerifySharedSpaces")
+        .noneMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit"));
+    // the program's own class comes from the archive, not from its jar
+    assertThat(second.get(second.size() - 2))
+        .contains("hello greet")
+        .containsPattern("ClassDataArchiveTest\\$Greeter source: shared objects file \\(top\\)");
+    assertThat(files(archives)).isEqualTo(saved);
+
+    // another command keeps an archive of its own
+    assertThat(run(jvm(archives), "check")).contains("hello check", "status 0");
+    assertThat(files(archives)).hasSize(2);
+  }
+
+  @Test
+  void aFailedRunKeepsNoArchive() throws IOException {
+    Path archives = temp.resolve("archives");
+    assertThat(run(jvm(archives), "fail")).contains("status 3");
+    assertThat(files(archives)).isEmpty();
+  }
+
+  @Test
+  void aShortenedArchiveIsSavedAnewInsteadOfMapped() throws IOException {
+    Path archives = temp.resolve("archives");
+    run(jvm(archives), "greet");
+    Path archive = archives.resolve(files(archives).get(0));
+    byte[] bytes = Files.readAllBytes(archive);
+    Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    List<String> again = run(jvm(archives), "greet");
+    assertThat(again).contains("hello greet", "status 0");
+    assertThat(again).anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+    assertThat(files(archives)).containsExactly(archive.getFileName().toString());
+    assertThat(Files.size(archive)).isEqualTo(bytes.length);
+  }
+
+  @Test
+  void aDamagedArchiveIsLeftAsideByTheJvmAndReplacedAfterACrash() throws IOException {
+    Path archives = temp.resolve("archives");
+    run(jvm(archives), "greet");
+    Path archive = archives.resolve(files(archives).get(0));
+    byte[] bytes = Files.readAllBytes(archive);
+    bytes[bytes.length / 2] ^= 0x55;
+    Files.write(archive, bytes);
+    // the JVM checks the archive's contents, finds them changed and starts without it
+    assertThat(run(jvm(archives), "greet")).contains("hello greet", "status 0");
+
+    // a JVM killed by a signal while it mapped an archive leaves it to be saved anew
+    assertThat(run(jvm(archives), "greet", "crash")).contains("status 134");
+    assertThat(files(archives)).isEmpty();
+  }
+
+  @Test
+  void anArchiveOfAnOlderJarIsReplaced() throws IOException {
+    Path archives = temp.resolve("archives");
+    run(jvm(archives), "greet");
+    List<String> before = files(archives);
+    Files.setLastModifiedTime(
+        jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+
+    assertThat(run(jvm(archives), "greet"))
+        .contains("hello greet", "status 0")
+        .anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+    assertThat(files(archives)).hasSize(1).doesNotContainAnyElementsOf(before);
+  }
+
+  @Test
+  void aClassPathWithAFolderHasNoArchive() throws IOException {
+    SecondJvm withFolder =
+        new SecondJvm(
+            Path.of(System.getProperty("java.home")),
+            List.of(),
+            jar + java.io.File.pathSeparator + temp,
+            Optional.of(temp.resolve("archives")));
+    assertThat(run(withFolder, "greet"))
+        .contains("hello greet", "status 0")
+        .noneMatch(o -> o.contains("SharedArchiveFile") || o.contains("ArchiveClassesAtExit"));
+    assertThat(temp.resolve("archives")).doesNotExist();
+  }
+
+  @Test
+  void noFolderMeansNoArchive() throws IOException {
+    SecondJvm none = jvm(temp).withoutArchives();
+    assertThat(run(none, "greet"))
+        .contains("hello greet")
+        .noneMatch(o -> o.contains("SharedArchiveFile") || o.contains("ArchiveClassesAtExit"));
+  }
+
+  /** The second JVM's program. */
+  public static final class Greeter {
+    public static void main(String[] args) {
+      switch (args[args.length - 1]) {
+        case "fail" -> System.exit(3);
+        case "crash" -> Runtime.getRuntime().halt(134);
+        default -> System.out.println("hello " + args[0]);
+      }
+    }
+  }
+}
