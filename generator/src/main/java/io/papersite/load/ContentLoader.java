@@ -233,8 +233,10 @@ public final class ContentLoader {
       if (text.startsWith("\uFEFF")) {
         text = text.substring(1);
       }
-      int control = ControlCharacters.first(text);
-      if (control >= 0 && shown.endsWith(".md")) {
+      // YAML files need no scan here: the YAML reader refuses raw control characters, and the
+      // tree reader those written as escapes.
+      int control = shown.endsWith(".md") ? ControlCharacters.first(text) : -1;
+      if (control >= 0) {
         String before = text.substring(0, control);
         int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
         int column = control - before.lastIndexOf('\n');
