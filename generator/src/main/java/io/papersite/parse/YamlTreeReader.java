@@ -62,7 +62,21 @@ public final class YamlTreeReader {
     } catch (BadYaml e) {
       problems.error(e.position, e.getMessage());
     } catch (JsonProcessingException e) {
-      if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+      // SnakeYAML stops at a raw control character without saying where or which
+      int control =
+          String.valueOf(e.getOriginalMessage()).contains("special characters are not allowed")
+              ? ControlCharacters.first(file.text())
+              : -1;
+      if (control >= 0) {
+        String before = file.text().substring(0, control);
+        problems.error(
+            new SourcePosition(
+                file.displayPath(),
+                (int) before.chars().filter(c -> c == '\n').count() + 1,
+                control - before.lastIndexOf('\n')),
+            ControlCharacters.message(file.text().codePointAt(control)));
+      } else if (e.getCause() instanceof MarkedYAMLException yaml
+          && yaml.getProblemMark() != null) {
         var mark = yaml.getProblemMark();
         problems.error(
             new SourcePosition(file.displayPath(), mark.getLine() + 1, mark.getColumn() + 1),
