@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -104,59 +105,50 @@ public final class Benchmark {
           List.of("-Dpapersite.jvmArchives=" + outputs.resolve("jvm-archives-n" + n));
       Path first = outputs.resolve("n" + n + "-cli-first");
       all.add(print(time(CLI_FIRST, n, 1, dir, cliBuild(cli, content, first, archives), first)));
+      Path mvnFirst = outputs.resolve("n" + n + "-mvn-first");
+      all.add(print(time(MVN_FIRST, n, 1, dir, mvn(mvnFirst, true, archives), mvnFirst)));
+      List<Tool> tools = new ArrayList<>();
+      tools.add(new Tool(CLI, dir, out -> cliBuild(cli, content, out, archives), MAVEN_OPTS));
+      tools.add(
+          new Tool(CLI_ONE_JVM, dir, out -> cliBuild(cli, content, out, ONE_JVM), MAVEN_OPTS));
+      Path project = dir.resolve("papersite");
+      tools.add(new Tool(MVN, project, out -> mvn(out, true, archives), MAVEN_OPTS));
+      tools.add(new Tool(MVN_IN_MAVEN, project, out -> mvn(out, false, archives), MAVEN_OPTS));
+      tools.add(new Tool(MVN_C1, project, out -> mvn(out, true, archives), MAVEN_OPTS_C1));
+      if (hugo) {
+        tools.add(
+            new Tool(
+                HUGO,
+                dir.resolve("hugo"),
+                out -> List.of("hugo", "--quiet", "-d", out.toString()),
+                MAVEN_OPTS));
+      }
+      // Round after round of every tool, rather than each tool's runs in a row, so that a slower
+      // spell of the machine weighs on all of them alike.
       Path last = null;
       for (int r = 1; r <= runs; r++) {
-        last = outputs.resolve("n" + n + "-cli-" + r);
-        all.add(print(time(CLI, n, r, dir, cliBuild(cli, content, last, archives), last)));
+        for (Tool tool : tools) {
+          Path out = outputs.resolve("n" + n + "-" + tool.name().replaceAll("\\W+", "-") + "-" + r);
+          all.add(
+              print(
+                  time(
+                      tool.name(),
+                      n,
+                      r,
+                      tool.dir(),
+                      tool.command().apply(out),
+                      out,
+                      tool.mavenOpts())));
+          if (tool.name().equals(CLI)) {
+            last = out;
+          }
+        }
       }
       all.add(print(time(REBUILD, n, 1, dir, cliBuild(cli, content, last, archives), last)));
       for (PageWeight.Weight weight : PageWeight.ofSite(last)) {
         weights.add(weight.row(n));
       }
       all.add(print(editedRebuild(n, dir, cli, last, archives)));
-      for (int r = 1; r <= runs; r++) {
-        Path out = outputs.resolve("n" + n + "-cli-one-jvm-" + r);
-        all.add(print(time(CLI_ONE_JVM, n, r, dir, cliBuild(cli, content, out, ONE_JVM), out)));
-      }
-      for (String tool : List.of(MVN_FIRST, MVN, MVN_IN_MAVEN, MVN_C1)) {
-        for (int r = 1; r <= (tool.equals(MVN_FIRST) ? 1 : runs); r++) {
-          Path out = outputs.resolve("n" + n + "-" + tool.replaceAll("\\W+", "-") + "-" + r);
-          List<String> mvn =
-              List.of(
-                  "mvn",
-                  "-B",
-                  "-q",
-                  "-o",
-                  "-Dpapersite.outputDirectory=" + out,
-                  "-Dpapersite.fork=" + !tool.equals(MVN_IN_MAVEN),
-                  archives.get(0),
-                  "site-generate");
-          all.add(
-              print(
-                  time(
-                      tool,
-                      n,
-                      r,
-                      dir.resolve("papersite"),
-                      mvn,
-                      out,
-                      tool.equals(MVN_C1) ? MAVEN_OPTS_C1 : MAVEN_OPTS)));
-        }
-      }
-      if (hugo) {
-        for (int r = 1; r <= runs; r++) {
-          Path out = outputs.resolve("n" + n + "-hugo-" + r);
-          all.add(
-              print(
-                  time(
-                      HUGO,
-                      n,
-                      r,
-                      dir.resolve("hugo"),
-                      List.of("hugo", "--quiet", "-d", out.toString()),
-                      out)));
-        }
-      }
     }
     delete(outputs);
     System.out.println();
@@ -168,6 +160,25 @@ public final class Benchmark {
     System.out.println();
     System.out.println(PageWeight.header());
     weights.forEach(System.out::println);
+  }
+
+  /** A build to time: its name, the folder it runs in, its command for an output folder. */
+  private record Tool(
+      String name, Path dir, Function<Path, List<String>> command, String mavenOpts) {}
+
+  private static List<String> mvn(Path out, boolean fork, List<String> options) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "mvn",
+                "-B",
+                "-q",
+                "-o",
+                "-Dpapersite.outputDirectory=" + out,
+                "-Dpapersite.fork=" + fork));
+    command.addAll(options);
+    command.add("site-generate");
+    return command;
   }
 
   private static Run print(Run run) {
@@ -249,6 +260,8 @@ public final class Benchmark {
   private static Run time(
       String tool, int papers, int run, Path dir, List<String> command, Path out, String mavenOpts)
       throws IOException, InterruptedException {
+    // The previous build's files go to disk first, so that no run pays for another one's writing.
+    new ProcessBuilder("sync").inheritIO().start().waitFor();
     List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-v"));
     timed.addAll(command);
     ProcessBuilder builder =
