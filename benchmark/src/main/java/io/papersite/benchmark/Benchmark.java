@@ -105,13 +105,13 @@ public final class Benchmark {
           List.of("-Dpapersite.jvmArchives=" + outputs.resolve("jvm-archives-n" + n));
       Path first = outputs.resolve("n" + n + "-cli-first");
       all.add(print(time(CLI_FIRST, n, 1, dir, cliBuild(cli, content, first, archives), first)));
+      Path project = dir.resolve("papersite");
       Path mvnFirst = outputs.resolve("n" + n + "-mvn-first");
-      all.add(print(time(MVN_FIRST, n, 1, dir, mvn(mvnFirst, true, archives), mvnFirst)));
+      all.add(print(time(MVN_FIRST, n, 1, project, mvn(mvnFirst, true, archives), mvnFirst)));
       List<Tool> tools = new ArrayList<>();
       tools.add(new Tool(CLI, dir, out -> cliBuild(cli, content, out, archives), MAVEN_OPTS));
       tools.add(
           new Tool(CLI_ONE_JVM, dir, out -> cliBuild(cli, content, out, ONE_JVM), MAVEN_OPTS));
-      Path project = dir.resolve("papersite");
       tools.add(new Tool(MVN, project, out -> mvn(out, true, archives), MAVEN_OPTS));
       tools.add(new Tool(MVN_IN_MAVEN, project, out -> mvn(out, false, archives), MAVEN_OPTS));
       tools.add(new Tool(MVN_C1, project, out -> mvn(out, true, archives), MAVEN_OPTS_C1));
