@@ -28,6 +28,7 @@ public final class ForkedBuild {
 
   private static final String GENERATE = "generate";
   private static final String VALIDATE = "validate";
+  private static final String README = "readme";
 
   /** The second JVM: runs the command on the request that {@link #arguments} wrote. */
   public static void main(String[] args) {
@@ -35,12 +36,14 @@ public final class ForkedBuild {
     PrintStream report = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     System.setOut(System.err); // only reports go to the first JVM's reader
     GenerateRequest request = request(Arrays.copyOfRange(args, 1, args.length));
-    report(args[0], request, report);
+    // after the request's arguments: the file a readme command writes into
+    Path readme = args.length > 9 ? Path.of(args[9]) : null;
+    report(args[0], request, readme, report);
     report.flush();
     System.exit(0);
   }
 
-  static void report(String command, GenerateRequest request, PrintStream report) {
+  static void report(String command, GenerateRequest request, Path readme, PrintStream report) {
     Progress progress =
         new Progress() {
           @Override
@@ -54,6 +57,10 @@ public final class ForkedBuild {
           }
         };
     try {
+      if (command.equals(README)) {
+        report.println(line(README, Papersite.updateReadme(request, readme)));
+        return;
+      }
       if (command.equals(VALIDATE)) {
         ValidateResult result = Papersite.validate(request);
         result.warnings().forEach(warning -> report.println(problem(warning)));
@@ -91,7 +98,8 @@ public final class ForkedBuild {
    */
   static Optional<GenerateResult> run(
       GenerateRequest request, Progress progress, SecondJvm jvm, Consumer<String> other) {
-    return fork(GENERATE, request, progress, jvm, other).map(ended -> ended.generated(request));
+    return fork(GENERATE, request, List.of(), progress, jvm, other)
+        .map(ended -> ended.generated(request));
   }
 
   /**
@@ -103,13 +111,28 @@ public final class ForkedBuild {
    */
   static Optional<ValidateResult> validate(
       GenerateRequest request, SecondJvm jvm, Consumer<String> other) {
-    return fork(VALIDATE, request, Progress.NONE, jvm, other).map(Reader::validated);
+    return fork(VALIDATE, request, List.of(), Progress.NONE, jvm, other).map(Reader::validated);
+  }
+
+  /**
+   * Writes the list of papers into {@code readme} in {@code jvm}, as {@link Papersite#updateReadme}
+   * does: whether the file changed; empty when it cannot be started.
+   *
+   * @throws ContentException when the content has errors, or the file lacks the marker lines
+   * @throws UncheckedIOException when the file cannot be read or written
+   */
+  static Optional<Boolean> updateReadme(
+      GenerateRequest request, Path readme, SecondJvm jvm, Consumer<String> other) {
+    return fork(
+            README, request, List.of(readme.toAbsolutePath().toString()), Progress.NONE, jvm, other)
+        .map(ended -> Boolean.parseBoolean(ended.result(README)[1]));
   }
 
   /** Runs the command in the second JVM to its end; empty when it cannot be started. */
   private static Optional<Reader> fork(
       String command,
       GenerateRequest request,
+      List<String> more,
       Progress progress,
       SecondJvm jvm,
       Consumer<String> other) {
@@ -117,6 +140,7 @@ public final class ForkedBuild {
     List<String> args = new ArrayList<>();
     args.add(command);
     args.addAll(arguments(request));
+    args.addAll(more);
     Reader reader = new Reader(progress, other);
     int status;
     try {
@@ -177,7 +201,8 @@ public final class ForkedBuild {
                         fields[2], Integer.parseInt(fields[3]), Integer.parseInt(fields[4])),
                     Problem.Severity.valueOf(fields[1]),
                     fields[5]));
-        case "result", "validated", "content-errors", "cannot-write", "failed" -> end = fields;
+        case "result", "validated", README, "content-errors", "cannot-write", "failed" ->
+            end = fields;
         default -> throw new IllegalArgumentException(); // the JVM's own output, such as its flags
       }
     }

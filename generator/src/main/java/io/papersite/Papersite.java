@@ -218,6 +218,17 @@ public final class Papersite {
     return true;
   }
 
+  /**
+   * Writes the list of papers as {@link #updateReadme(GenerateRequest, Path)} does, in {@code jvm}
+   * when that is faster, as {@link #generate(GenerateRequest, Progress, SecondJvm)} decides.
+   */
+  public static boolean updateReadme(GenerateRequest request, Path readme, SecondJvm jvm) {
+    return (secondJvmPays(request)
+            ? ForkedBuild.updateReadme(request, readme, jvm, System.out::println)
+            : Optional.<Boolean>empty())
+        .orElseGet(() -> updateReadme(request, readme));
+  }
+
   /** What the build reads and how it is set: when this has not changed, neither has the site. */
   private static String fingerprint(GenerateRequest request, Map<Path, byte[]> digested) {
     return Fingerprint.of(

@@ -140,6 +140,32 @@ class ForkedBuildTest {
   }
 
   @Test
+  void theReadmeListWrittenInASecondJvmIsTheOneWrittenHere() throws IOException {
+    String readme = "# Reading\n\n" + Papersite.README_BEGIN + "\n" + Papersite.README_END + "\n";
+    Path here = Files.writeString(project.resolve("HERE.md"), readme);
+    Path there = Files.writeString(project.resolve("THERE.md"), readme);
+    assertThat(Papersite.updateReadme(request("site"), here)).isTrue();
+    assertThat(ForkedBuild.updateReadme(request("site"), there, jvm(), line -> {})).contains(true);
+    assertThat(Files.readString(there)).isEqualTo(Files.readString(here)).contains("Listed");
+    assertThat(ForkedBuild.updateReadme(request("site"), there, jvm(), line -> {}))
+        .as("up to date")
+        .contains(false);
+
+    Path unmarked = Files.writeString(project.resolve("UNMARKED.md"), "# Reading\n");
+    assertThat(
+            catchThrowableOfType(
+                    ContentException.class,
+                    () -> ForkedBuild.updateReadme(request("site"), unmarked, jvm(), line -> {}))
+                .getMessage())
+        .isEqualTo(
+            catchThrowableOfType(
+                    ContentException.class, () -> Papersite.updateReadme(request("site"), unmarked))
+                .getMessage())
+        .contains("add the two lines " + Papersite.README_BEGIN);
+    assertThat(Files.readString(unmarked)).isEqualTo("# Reading\n");
+  }
+
+  @Test
   void aSiteThatCannotBeWrittenIsSaidAsHere() {
     try (SiteWriter.Staging writing = new SiteWriter(project.resolve("there")).open()) {
       // A second build in this JVM is turned away, and the site stays locked for other processes.

@@ -46,6 +46,8 @@ public final class Benchmark {
 
   private static final String MAVEN_OPTS_C1 = "-Xmx1g -XX:TieredStopAtLevel=1";
 
+  private static final Path DROP_CACHES = Path.of("/proc/sys/vm/drop_caches");
+
   private static final Pattern PAGES = Pattern.compile("Papersite: [\\d,]+ papers?, (\\d+) pages?");
 
   private record Run(
@@ -79,6 +81,11 @@ public final class Benchmark {
     boolean hugo = onPath("hugo");
     System.out.println("machine: " + machine());
     System.out.println("hugo: " + (hugo ? version("hugo", "version") : "not installed, skipped"));
+    System.out.println(
+        "page cache: "
+            + (Files.isWritable(DROP_CACHES)
+                ? "emptied before each run"
+                : "kept (emptying it needs root); later runs may be slower"));
     System.out.println();
     System.out.println(
         "| tool                   |  papers | run | wall s  | CPU s   | RSS MB |  pages |  ms/page |");
@@ -260,8 +267,13 @@ public final class Benchmark {
   private static Run time(
       String tool, int papers, int run, Path dir, List<String> command, Path out, String mavenOpts)
       throws IOException, InterruptedException {
-    // The previous build's files go to disk first, so that no run pays for another one's writing.
+    // The previous build's files go to disk first, so that no run pays for another one's writing,
+    // and, where allowed (as root), the page cache is emptied: a cache filling up with the earlier
+    // runs' sites slowed the later runs of a round by a third.
     new ProcessBuilder("sync").inheritIO().start().waitFor();
+    if (Files.isWritable(DROP_CACHES)) {
+      Files.writeString(DROP_CACHES, "3");
+    }
     List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-v"));
     timed.addAll(command);
     ProcessBuilder builder =

@@ -12,7 +12,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * papersite:begin -->} and {@code <!-- papersite:end -->}; the rest of the file stays as it is.
  */
 @Mojo(name = "readme", requiresProject = true, threadSafe = true)
-public class ReadmeMojo extends AbstractPapersiteMojo {
+public class ReadmeMojo extends AbstractCheckingMojo {
 
   /** The Markdown file to write into. */
   @Parameter(
@@ -23,7 +23,10 @@ public class ReadmeMojo extends AbstractPapersiteMojo {
 
   @Override
   protected String run(GenerateRequest request) {
-    boolean changed = Papersite.updateReadme(request, readme.toPath());
+    boolean changed =
+        secondJvm()
+            .map(jvm -> Papersite.updateReadme(request, readme.toPath(), jvm))
+            .orElseGet(() -> Papersite.updateReadme(request, readme.toPath()));
     return "Papersite: "
         + (changed ? "wrote the list of papers into " : "the list of papers is up to date in ")
         + readme;
