@@ -132,7 +132,6 @@ public final class Benchmark {
       }
       // Round after round of every tool, rather than each tool's runs in a row, so that a slower
       // spell of the machine weighs on all of them alike.
-      Path last = null;
       for (int r = 1; r <= runs; r++) {
         for (Tool tool : tools) {
           Path out = outputs.resolve("n" + n + "-" + tool.name().replaceAll("\\W+", "-") + "-" + r);
@@ -146,16 +145,27 @@ public final class Benchmark {
                       tool.command().apply(out),
                       out,
                       tool.mavenOpts())));
-          if (tool.name().equals(CLI)) {
-            last = out;
-          }
         }
       }
-      all.add(print(time(REBUILD, n, 1, dir, cliBuild(cli, content, last, archives), last)));
-      for (PageWeight.Weight weight : PageWeight.ofSite(last)) {
+      // The rebuilds follow a build of the same site, as a user's do: its content and files are
+      // still in the page cache.
+      Path rebuilt = outputs.resolve("n" + n + "-rebuilt");
+      time(CLI, n, 0, dir, cliBuild(cli, content, rebuilt, archives), rebuilt);
+      all.add(
+          print(
+              time(
+                  REBUILD,
+                  n,
+                  1,
+                  dir,
+                  cliBuild(cli, content, rebuilt, archives),
+                  rebuilt,
+                  MAVEN_OPTS,
+                  false)));
+      for (PageWeight.Weight weight : PageWeight.ofSite(rebuilt)) {
         weights.add(weight.row(n));
       }
-      all.add(print(editedRebuild(n, dir, cli, last, archives)));
+      all.add(print(editedRebuild(n, dir, cli, rebuilt, archives)));
     }
     delete(outputs);
     System.out.println();
@@ -237,7 +247,8 @@ public final class Benchmark {
     String original = Files.readString(entry);
     Files.writeString(entry, original.replaceFirst("(?m)^title: \"", "title: \"Edited: "));
     try {
-      return time(REBUILD_EDIT, n, 1, dir, cliBuild(cli, content, site, options), site);
+      return time(
+          REBUILD_EDIT, n, 1, dir, cliBuild(cli, content, site, options), site, MAVEN_OPTS, false);
     } finally {
       Files.writeString(entry, original);
     }
@@ -267,11 +278,28 @@ public final class Benchmark {
   private static Run time(
       String tool, int papers, int run, Path dir, List<String> command, Path out, String mavenOpts)
       throws IOException, InterruptedException {
+    return time(tool, papers, run, dir, command, out, mavenOpts, true);
+  }
+
+  /**
+   * @param emptyCache whether to empty the page cache first (clean builds), or keep what the
+   *     previous build left in it (rebuilds)
+   */
+  private static Run time(
+      String tool,
+      int papers,
+      int run,
+      Path dir,
+      List<String> command,
+      Path out,
+      String mavenOpts,
+      boolean emptyCache)
+      throws IOException, InterruptedException {
     // The previous build's files go to disk first, so that no run pays for another one's writing,
     // and, where allowed (as root), the page cache is emptied: a cache filling up with the earlier
     // runs' sites slowed the later runs of a round by a third.
     new ProcessBuilder("sync").inheritIO().start().waitFor();
-    if (Files.isWritable(DROP_CACHES)) {
+    if (emptyCache && Files.isWritable(DROP_CACHES)) {
       Files.writeString(DROP_CACHES, "3");
     }
     List<String> timed = new ArrayList<>(List.of("/usr/bin/time", "-v"));
