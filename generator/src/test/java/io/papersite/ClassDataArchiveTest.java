@@ -56,6 +56,12 @@ class ClassDataArchiveTest {
     return seen;
   }
 
+  /** The archive a first run saves in {@code archives}. */
+  private Path saved(Path archives) throws IOException {
+    run(jvm(archives), "greet");
+    return archives.resolve(files(archives).get(0));
+  }
+
   private static List<String> files(Path folder) throws IOException {
     try (Stream<Path> files = Files.list(folder)) {
       return files.map(f -> f.getFileName().toString()).sorted().toList();
@@ -101,8 +107,7 @@ class ClassDataArchiveTest {
   @Test
   void aShortenedArchiveIsSavedAnewInsteadOfMapped() throws IOException {
     Path archives = temp.resolve("archives");
-    run(jvm(archives), "greet");
-    Path archive = archives.resolve(files(archives).get(0));
+    Path archive = saved(archives);
     byte[] bytes = Files.readAllBytes(archive);
     Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
 
@@ -116,8 +121,7 @@ class ClassDataArchiveTest {
   @Test
   void aDamagedArchiveIsLeftAsideByTheJvmAndReplacedAfterACrash() throws IOException {
     Path archives = temp.resolve("archives");
-    run(jvm(archives), "greet");
-    Path archive = archives.resolve(files(archives).get(0));
+    Path archive = saved(archives);
     byte[] bytes = Files.readAllBytes(archive);
     bytes[bytes.length / 2] ^= 0x55;
     Files.write(archive, bytes);
