@@ -29,6 +29,9 @@ final class ClassDataArchive {
   /** The system property that names the archives' folder, or turns them off with {@code none}. */
   static final String FOLDER = "papersite.jvmArchives";
 
+  /** The free space a folder needs for an archive to be saved there: ten times its size. */
+  private static final long ROOM = 160L << 20;
+
   /** The JVM's own CDS messages (an archive that no longer matches) would mix with reports. */
   private static final String QUIET = "-Xlog:cds*=off";
 
@@ -86,8 +89,13 @@ final class ClassDataArchive {
       if (kept.isPresent()) {
         return Optional.of(new ClassDataArchive(jvm, kept.get(), null));
       }
+      // A JVM that cannot write its archive at its end exits with status 1 after the command has
+      // done its work: save one only where this user can create a file and there is room.
       Files.createDirectories(folder.get());
-      Path dumping = folder.get().resolve(prefix + UUID.randomUUID() + ".tmp");
+      if (Files.getFileStore(folder.get()).getUsableSpace() < ROOM) {
+        return Optional.empty();
+      }
+      Path dumping = Files.createFile(folder.get().resolve(prefix + UUID.randomUUID() + ".tmp"));
       return Optional.of(new ClassDataArchive(jvm, folder.get().resolve(prefix), dumping));
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // no archive: the JVM starts as it would without one

@@ -162,6 +162,15 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  void aFolderThatCannotBeMadeMeansNoArchiveAndTheCommandRunsAsUsual() throws IOException {
+    // a JVM that cannot write its archive at its end exits with status 1: it is not asked to
+    Path notAFolder = Files.writeString(temp.resolve("cache"), "a file");
+    assertThat(run(jvm(notAFolder.resolve("jvm")), "greet"))
+        .contains("hello greet", "status 0")
+        .noneMatch(o -> o.contains("SharedArchiveFile") || o.contains("ArchiveClassesAtExit"));
+  }
+
+  @Test
   void noFolderMeansNoArchive() throws IOException {
     SecondJvm none = jvm(temp).withoutArchives();
     assertThat(run(none, "greet"))
