@@ -90,13 +90,26 @@ final class ClassDataArchive {
         return Optional.of(new ClassDataArchive(jvm, kept.get(), null));
       }
       // A JVM that cannot write its archive at its end exits with status 1 after the command has
-      // done its work: save one only where this user can create a file and there is room.
+      // done its work, and one that cannot save any (a JDK without its own archive, -Xshare:off
+      // among the options) does not start: save one only where this user can create a file,
+      // there is room, and a JVM with these options saved a first small one.
+      Path unable =
+          folder.get().resolve(prefix + digest(String.join("\n", jvm.options())) + ".unable");
+      if (Files.exists(unable)) {
+        return Optional.empty();
+      }
       Files.createDirectories(folder.get());
       if (Files.getFileStore(folder.get()).getUsableSpace() < ROOM) {
         return Optional.empty();
       }
       Path dumping = Files.createFile(folder.get().resolve(prefix + UUID.randomUUID() + ".tmp"));
-      return Optional.of(new ClassDataArchive(jvm, folder.get().resolve(prefix), dumping));
+      ClassDataArchive archive = new ClassDataArchive(jvm, folder.get().resolve(prefix), dumping);
+      if (!archive.javaVersion("-XX:ArchiveClassesAtExit=" + dumping)) {
+        Files.deleteIfExists(dumping);
+        Files.writeString(unable, "A JVM with these options cannot save a class-data archive.\n");
+        return Optional.empty();
+      }
+      return Optional.of(archive);
     } catch (IOException | RuntimeException e) {
       return Optional.empty(); // no archive: the JVM starts as it would without one
     }
@@ -137,12 +150,16 @@ final class ClassDataArchive {
   void ended(int status) {
     try {
       if (dumping == null) {
-        if (status > 128) { // killed by a signal, as a JVM that maps a damaged archive is
+        if (status == 134 || status == 135 || status == 139) {
+          // aborted, or killed by SIGBUS or SIGSEGV, as a JVM that maps a damaged archive is
           Files.deleteIfExists(file);
         }
         return;
       }
-      if (status == 0 && Files.isRegularFile(dumping) && maps(dumping)) {
+      if (status == 0
+          && Files.isRegularFile(dumping)
+          && javaVersion(
+              "-Xshare:on", "-XX:SharedArchiveFile=" + dumping, "-XX:+VerifySharedSpaces")) {
         Path kept = file.resolveSibling(file.getFileName() + "" + Files.size(dumping) + ".jsa");
         Files.move(dumping, kept, StandardCopyOption.ATOMIC_MOVE);
         dropOthers(kept);
@@ -170,21 +187,18 @@ final class ClassDataArchive {
     return true;
   }
 
-  /** Whether a JVM with the second JVM's options maps {@code archive} and checks its contents. */
-  private boolean maps(Path archive) throws IOException {
+  /**
+   * Whether a JVM with the second JVM's options and {@code cds} options starts and ends well, doing
+   * no more than print its version (50-150 ms): with {@code -Xshare:on}, whether it maps and checks
+   * an archive; with {@code -XX:ArchiveClassesAtExit}, whether it saves one.
+   */
+  private boolean javaVersion(String... cds) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(jvm.javaHome().resolve("bin").resolve("java").toString());
     command.addAll(jvm.options());
-    command.addAll(
-        List.of(
-            SecondJvm.C1_ONLY,
-            "-Xshare:on",
-            "-XX:SharedArchiveFile=" + archive,
-            "-XX:+VerifySharedSpaces",
-            QUIET,
-            "-cp",
-            jvm.classPath(),
-            "-version"));
+    command.add(SecondJvm.C1_ONLY);
+    command.addAll(List.of(cds));
+    command.addAll(List.of(QUIET, "-cp", jvm.classPath(), "-version"));
     Process process =
         new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -162,6 +162,30 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  void aJvmThatCannotSaveAnArchiveRunsTheCommandWithoutOne() throws IOException {
+    // with -Xshare:off (or a JDK without its own archive) a JVM told to save one does not start
+    Path archives = temp.resolve("archives");
+    List<String> first = run(jvm(archives, "-Xshare:off"), "greet");
+    assertThat(first)
+        .contains("hello greet", "status 0")
+        .noneMatch(o -> o.contains("SharedArchiveFile") || o.contains("ArchiveClassesAtExit"));
+    assertThat(files(archives)).singleElement().asString().endsWith(".unable");
+    // the next run does not try again with the same options; others do
+    assertThat(run(jvm(archives, "-Xshare:off"), "greet")).contains("hello greet", "status 0");
+    assertThat(files(archives)).hasSize(1);
+    assertThat(run(jvm(archives), "greet"))
+        .anyMatch(o -> o.startsWith("-XX:ArchiveClassesAtExit="));
+  }
+
+  @Test
+  void anInterruptedRunKeepsTheArchive() throws IOException {
+    Path archives = temp.resolve("archives");
+    Path archive = saved(archives);
+    assertThat(run(jvm(archives), "greet", "interrupted")).contains("status 130");
+    assertThat(files(archives)).containsExactly(archive.getFileName().toString());
+  }
+
+  @Test
   void aFolderThatCannotBeMadeMeansNoArchiveAndTheCommandRunsAsUsual() throws IOException {
     // a JVM that cannot write its archive at its end exits with status 1: it is not asked to
     Path notAFolder = Files.writeString(temp.resolve("cache"), "a file");
@@ -184,6 +208,7 @@ class ClassDataArchiveTest {
       switch (args[args.length - 1]) {
         case "fail" -> System.exit(3);
         case "crash" -> Runtime.getRuntime().halt(134);
+        case "interrupted" -> Runtime.getRuntime().halt(130);
         default -> System.out.println("hello " + args[0]);
       }
     }
