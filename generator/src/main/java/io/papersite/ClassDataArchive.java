@@ -51,19 +51,29 @@ final class ClassDataArchive {
 
   /**
    * The folder where archives are kept unless {@link #FOLDER} says otherwise: the user's cache
-   * folder, as {@code XDG_CACHE_HOME} or {@code ~/.cache}.
+   * folder, as {@code XDG_CACHE_HOME} or {@code ~/.cache}; none on a CI server (the {@code CI}
+   * variable set, as GitHub Actions and GitLab set it), where every build is a first one and would
+   * only pay for saving an archive.
    */
   static Optional<Path> folder() {
-    String chosen = System.getProperty(FOLDER, "");
+    return folder(System.getProperty(FOLDER, ""), System::getenv);
+  }
+
+  static Optional<Path> folder(String chosen, java.util.function.UnaryOperator<String> env) {
     if (chosen.equals("none")) {
       return Optional.empty();
     }
     if (!chosen.isEmpty()) {
       return Optional.of(Path.of(chosen).toAbsolutePath());
     }
-    String xdg = System.getenv("XDG_CACHE_HOME");
+    String ci = env.apply("CI");
+    if (ci != null && !ci.isEmpty() && !ci.equalsIgnoreCase("false") && !ci.equals("0")) {
+      return Optional.empty();
+    }
+    String xdg = env.apply("XDG_CACHE_HOME");
+    // the XDG specification: a relative path there is to be ignored
     Path cache =
-        xdg != null && !xdg.isEmpty()
+        xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()
             ? Path.of(xdg)
             : Path.of(System.getProperty("user.home"), ".cache");
     return cache.isAbsolute()

@@ -195,6 +195,27 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  void archivesAreKeptInTheUsersCacheFolderButNotOnACiServer() {
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("XDG_CACHE_HOME", "/home/ada/.cache");
+    assertThat(ClassDataArchive.folder("", env::get))
+        .contains(Path.of("/home/ada/.cache/papersite/jvm"));
+    env.put("CI", "false");
+    assertThat(ClassDataArchive.folder("", env::get))
+        .contains(Path.of("/home/ada/.cache/papersite/jvm"));
+    env.put("CI", "true");
+    assertThat(ClassDataArchive.folder("", env::get)).isEmpty();
+    // asked for by name, a folder is used on a CI server too
+    assertThat(ClassDataArchive.folder("/tmp/archives", env::get))
+        .contains(Path.of("/tmp/archives"));
+    assertThat(ClassDataArchive.folder("none", env::get)).isEmpty();
+    env.clear();
+    env.put("XDG_CACHE_HOME", "relative");
+    assertThat(ClassDataArchive.folder("", env::get))
+        .contains(Path.of(System.getProperty("user.home"), ".cache", "papersite", "jvm"));
+  }
+
+  @Test
   void noFolderMeansNoArchive() throws IOException {
     SecondJvm none = jvm(temp).withoutArchives();
     assertThat(run(none, "greet"))
