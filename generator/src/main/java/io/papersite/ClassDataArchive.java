@@ -109,6 +109,7 @@ final class ClassDataArchive {
         return Optional.empty();
       }
       Files.createDirectories(folder.get());
+      dropAbandoned(folder.get());
       if (Files.getFileStore(folder.get()).getUsableSpace() < ROOM) {
         return Optional.empty();
       }
@@ -224,6 +225,25 @@ final class ClassDataArchive {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
       return false;
+    }
+  }
+
+  /**
+   * Deletes archives being saved for over an hour: their JVMs were stopped before the first one
+   * could keep or delete them (a save takes seconds).
+   */
+  private static void dropAbandoned(Path folder) throws IOException {
+    java.time.Instant hourAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+    try (DirectoryStream<Path> saving = Files.newDirectoryStream(folder, "*.tmp")) {
+      for (Path file : saving) {
+        try {
+          if (Files.getLastModifiedTime(file).toInstant().isBefore(hourAgo)) {
+            Files.deleteIfExists(file);
+          }
+        } catch (IOException e) {
+          // another user's, or gone already
+        }
+      }
     }
   }
 

@@ -98,6 +98,17 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  void anArchiveLeftHalfSavedByAStoppedBuildIsDeletedAnHourLater() throws IOException {
+    Path archives = Files.createDirectories(temp.resolve("archives"));
+    Path abandoned = Files.writeString(archives.resolve("build-a-b-c.tmp"), "half");
+    Path recent = Files.writeString(archives.resolve("build-a-b-d.tmp"), "saving now");
+    Files.setLastModifiedTime(abandoned, FileTime.from(java.time.Instant.now().minusSeconds(3700)));
+    run(jvm(archives), "greet");
+    assertThat(abandoned).doesNotExist();
+    assertThat(recent).exists();
+  }
+
+  @Test
   void aFailedRunKeepsNoArchive() throws IOException {
     Path archives = temp.resolve("archives");
     assertThat(run(jvm(archives), "fail")).contains("status 3");
