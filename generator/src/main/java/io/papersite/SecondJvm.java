@@ -52,7 +52,20 @@ public record SecondJvm(
 
   /** This second JVM without class-data archives. */
   public SecondJvm withoutArchives() {
-    return new SecondJvm(javaHome, options, classPath, Optional.empty());
+    return withArchives(Optional.empty());
+  }
+
+  /** This second JVM keeping its class-data archives in {@code folder}, or without them. */
+  public SecondJvm withArchives(Optional<Path> folder) {
+    return new SecondJvm(javaHome, options, classPath, folder);
+  }
+
+  /**
+   * The folder for class-data archives that {@code chosen} names ({@code none}: none; empty: the
+   * user's cache folder, none on a CI server), as {@code -Dpapersite.jvmArchives} does.
+   */
+  public static Optional<Path> archives(String chosen) {
+    return ClassDataArchive.folder(chosen, System::getenv);
   }
 
   /**

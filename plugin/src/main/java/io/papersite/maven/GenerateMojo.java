@@ -18,7 +18,7 @@ public class GenerateMojo extends AbstractCheckingMojo {
   protected String run(GenerateRequest request) {
     Progress progress = Progress.logging(getLog()::info);
     GenerateResult result =
-        secondJvm()
+        secondJvm(request)
             .map(jvm -> Papersite.generate(request, progress, jvm))
             .orElseGet(() -> Papersite.generate(request, progress));
     log(result.warnings());

@@ -24,7 +24,7 @@ public class ReadmeMojo extends AbstractCheckingMojo {
   @Override
   protected String run(GenerateRequest request) {
     boolean changed =
-        secondJvm()
+        secondJvm(request)
             .map(jvm -> Papersite.updateReadme(request, readme.toPath(), jvm))
             .orElseGet(() -> Papersite.updateReadme(request, readme.toPath()));
     return "Papersite: "

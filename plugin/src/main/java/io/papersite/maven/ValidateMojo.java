@@ -15,7 +15,7 @@ public class ValidateMojo extends AbstractCheckingMojo {
   @Override
   protected String run(GenerateRequest request) {
     ValidateResult result =
-        secondJvm()
+        secondJvm(request)
             .map(jvm -> Papersite.validate(request, jvm))
             .orElseGet(() -> Papersite.validate(request));
     log(result.warnings());
