@@ -167,7 +167,9 @@ final class ClassDataArchive {
         }
         return;
       }
-      if (status == 0
+      // A command that found errors in the content (status 1) loaded its classes all the same; a
+      // JVM that could not write the archive also ends with 1, but its file does not map.
+      if (status < 128
           && Files.isRegularFile(dumping)
           && javaVersion(
               "-Xshare:on", "-XX:SharedArchiveFile=" + dumping, "-XX:+VerifySharedSpaces")) {

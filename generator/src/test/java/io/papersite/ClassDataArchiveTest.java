@@ -109,9 +109,17 @@ class ClassDataArchiveTest {
   }
 
   @Test
-  void aFailedRunKeepsNoArchive() throws IOException {
+  void aCommandThatEndsWithAnErrorStatusStillSavesTheArchive() throws IOException {
+    // such as a check that found errors in the content: it loaded its classes all the same
     Path archives = temp.resolve("archives");
-    assertThat(run(jvm(archives), "fail")).contains("status 3");
+    assertThat(run(jvm(archives), "check", "fail")).contains("status 3");
+    assertThat(files(archives)).singleElement().asString().startsWith("check-");
+  }
+
+  @Test
+  void aJvmStoppedBeforeItSavedTheArchiveKeepsNone() throws IOException {
+    Path archives = temp.resolve("archives");
+    assertThat(run(jvm(archives), "greet", "killed")).contains("status 137");
     assertThat(files(archives)).isEmpty();
   }
 
@@ -241,6 +249,7 @@ class ClassDataArchiveTest {
         case "fail" -> System.exit(3);
         case "crash" -> Runtime.getRuntime().halt(134);
         case "interrupted" -> Runtime.getRuntime().halt(130);
+        case "killed" -> Runtime.getRuntime().halt(137); // ends without saving, as SIGKILL does
         default -> System.out.println("hello " + args[0]);
       }
     }
