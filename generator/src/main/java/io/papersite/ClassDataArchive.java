@@ -206,14 +206,10 @@ final class ClassDataArchive {
    * an archive; with {@code -XX:ArchiveClassesAtExit}, whether it saves one.
    */
   private boolean javaVersion(String... cds) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(jvm.javaHome().resolve("bin").resolve("java").toString());
-    command.addAll(jvm.options());
-    command.add(SecondJvm.C1_ONLY);
-    command.addAll(List.of(cds));
+    List<String> command = new ArrayList<>(List.of(cds));
     command.addAll(List.of(QUIET, "-cp", jvm.classPath(), "-version"));
     Process process =
-        new ProcessBuilder(command)
+        new ProcessBuilder(jvm.java(command))
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();

@@ -149,18 +149,16 @@ public final class ForkedBuild {
               ForkedBuild.class.getName(),
               args,
               builder -> builder.redirectError(ProcessBuilder.Redirect.INHERIT),
-              process ->
-                  () -> {
-                    process.getOutputStream().close(); // it reads nothing from this JVM
-                    try (BufferedReader lines =
-                        new BufferedReader(
-                            new InputStreamReader(
-                                process.getInputStream(), StandardCharsets.UTF_8))) {
-                      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                        reader.read(line);
-                      }
-                    }
-                  });
+              process -> {
+                process.getOutputStream().close(); // it reads nothing from this JVM
+                try (BufferedReader lines =
+                    new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    reader.read(line);
+                  }
+                }
+              });
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -131,34 +131,32 @@ public record SecondJvm(
 
   /** The command that starts this JVM on {@code mainClass} with {@code args}. */
   public List<String> command(String mainClass, List<String> args) {
-    List<String> command = new ArrayList<>();
-    command.add(javaHome.resolve("bin").resolve("java").toString());
-    command.addAll(options);
-    command.add(C1_ONLY);
-    command.add(CHILD);
-    command.add("-D" + FIRST + "=" + ProcessHandle.current().pid());
-    command.add("-cp");
-    command.add(classPath);
-    command.add(mainClass);
+    List<String> command =
+        java(
+            List.of(
+                CHILD,
+                "-D" + FIRST + "=" + ProcessHandle.current().pid(),
+                "-cp",
+                classPath,
+                mainClass));
     command.addAll(args);
     return command;
   }
 
-  /**
-   * A process builder for {@link #command}, without the environment's JVM options: they are among
-   * the first JVM's options already, and the second JVM would take them twice.
-   */
-  public ProcessBuilder processBuilder(String mainClass, List<String> args) {
-    ProcessBuilder builder = new ProcessBuilder(command(mainClass, args));
-    builder.environment().remove("JDK_JAVA_OPTIONS");
-    builder.environment().remove("JAVA_TOOL_OPTIONS");
-    return builder;
+  /** This JVM's {@code java} with its options, C1 only, then {@code more}. */
+  List<String> java(List<String> more) {
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin").resolve("java").toString());
+    command.addAll(options);
+    command.add(C1_ONLY);
+    command.addAll(more);
+    return command;
   }
 
-  /** What the first JVM does while the second one runs, such as reading its output. */
+  /** What the first JVM does with the second one while it runs, such as reading its output. */
   @FunctionalInterface
   public interface WhileRunning {
-    void run() throws IOException;
+    void run(Process process) throws IOException;
   }
 
   /** How the first JVM sets up the second one's process, such as where its output goes. */
@@ -169,24 +167,25 @@ public record SecondJvm(
 
   /**
    * Runs {@code mainClass} with {@code args} in this JVM to its end, mapping the class-data archive
-   * of its first argument (the command) or saving it, and returns its exit status.
+   * of its first argument (the command) or saving it, and returns its exit status. The
+   * environment's JVM options are left out: they are among the first JVM's options already, and the
+   * second JVM would take them twice.
    *
    * @param meanwhile what this JVM does with the process while it runs
    * @throws IOException when the second JVM cannot be started
    */
-  public int run(
-      String mainClass,
-      List<String> args,
-      Setup setup,
-      java.util.function.Function<Process, WhileRunning> meanwhile)
+  public int run(String mainClass, List<String> args, Setup setup, WhileRunning meanwhile)
       throws IOException {
     Optional<ClassDataArchive> archive =
         ClassDataArchive.of(archives, this, mainClass, args.isEmpty() ? "" : args.get(0));
-    ProcessBuilder builder = processBuilder(mainClass, args);
-    archive.ifPresent(a -> builder.command().addAll(1, a.options()));
+    List<String> command = command(mainClass, args);
+    archive.ifPresent(a -> command.addAll(1, a.options()));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("JDK_JAVA_OPTIONS");
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
     setup.setUp(builder);
     Process process = builder.start();
-    int status = waitFor(process, meanwhile.apply(process));
+    int status = waitFor(process, meanwhile);
     archive.ifPresent(a -> a.ended(status));
     return status;
   }
@@ -201,7 +200,7 @@ public record SecondJvm(
     Runtime.getRuntime().addShutdownHook(stop);
     try {
       try {
-        meanwhile.run();
+        meanwhile.run(process);
       } catch (IOException e) {
         // its output ended early: its exit status says why
       }

@@ -51,7 +51,7 @@ class ClassDataArchiveTest {
             Greeter.class.getName(),
             List.of(args),
             builder -> seen.addAll(builder.command()),
-            process -> () -> seen.add(new String(process.getInputStream().readAllBytes()).strip()));
+            process -> seen.add(new String(process.getInputStream().readAllBytes()).strip()));
     seen.add("status " + status);
     return seen;
   }

@@ -64,7 +64,7 @@ final class QuickJvm {
                   Main.class.getName(),
                   Arrays.asList(args),
                   ProcessBuilder::inheritIO,
-                  process -> () -> {}));
+                  process -> {}));
     } catch (IOException e) {
       return Optional.empty();
     }
