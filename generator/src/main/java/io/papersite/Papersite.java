@@ -55,10 +55,10 @@ public final class Papersite {
    * second JVM cannot be started, in this one.
    */
   public static GenerateResult generate(GenerateRequest request, Progress progress, SecondJvm jvm) {
-    return (secondJvmPays(request)
-            ? ForkedBuild.run(request, progress, jvm, System.out::println)
-            : Optional.<GenerateResult>empty())
-        .orElseGet(() -> generate(request, progress));
+    return inSecondJvmIfItPays(
+        request,
+        () -> ForkedBuild.run(request, progress, jvm, System.out::println),
+        () -> generate(request, progress));
   }
 
   /** What a live preview keeps of a build, to render again only what an edit changes. */
@@ -129,16 +129,25 @@ public final class Papersite {
    * {@link #generate(GenerateRequest, Progress, SecondJvm)} decides.
    */
   public static ValidateResult validate(GenerateRequest request, SecondJvm jvm) {
-    return (secondJvmPays(request)
-            ? ForkedBuild.validate(request, jvm, System.out::println)
-            : Optional.<ValidateResult>empty())
-        .orElseGet(() -> validate(request));
+    return inSecondJvmIfItPays(
+        request,
+        () -> ForkedBuild.validate(request, jvm, System.out::println),
+        () -> validate(request));
   }
 
-  private static boolean secondJvmPays(GenerateRequest request) {
-    return SecondJvm.pays(
-        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
-        SecondJvm.paperFiles(request.contentDirectory()));
+  /**
+   * What {@code there} returns when a second JVM pays for this request's collection in this JVM and
+   * can be started; otherwise what {@code here} returns.
+   */
+  private static <T> T inSecondJvmIfItPays(
+      GenerateRequest request,
+      java.util.function.Supplier<Optional<T>> there,
+      java.util.function.Supplier<T> here) {
+    boolean pays =
+        SecondJvm.pays(
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
+            SecondJvm.paperFiles(request.contentDirectory()));
+    return (pays ? there.get() : Optional.<T>empty()).orElseGet(here);
   }
 
   /** Checks the content as {@link #generate} does, without rendering or writing anything. */
@@ -223,10 +232,10 @@ public final class Papersite {
    * when that is faster, as {@link #generate(GenerateRequest, Progress, SecondJvm)} decides.
    */
   public static boolean updateReadme(GenerateRequest request, Path readme, SecondJvm jvm) {
-    return (secondJvmPays(request)
-            ? ForkedBuild.updateReadme(request, readme, jvm, System.out::println)
-            : Optional.<Boolean>empty())
-        .orElseGet(() -> updateReadme(request, readme));
+    return inSecondJvmIfItPays(
+        request,
+        () -> ForkedBuild.updateReadme(request, readme, jvm, System.out::println),
+        () -> updateReadme(request, readme));
   }
 
   /** What the build reads and how it is set: when this has not changed, neither has the site. */
