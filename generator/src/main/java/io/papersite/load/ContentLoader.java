@@ -237,12 +237,9 @@ public final class ContentLoader {
       // tree reader those written as escapes.
       int control = shown.endsWith(".md") ? ControlCharacters.first(text) : -1;
       if (control >= 0) {
-        String before = text.substring(0, control);
-        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-        int column = control - before.lastIndexOf('\n');
         problems.error(
-            new SourcePosition(shown, line, column),
-            ControlCharacters.message(text.charAt(control)));
+            SourcePosition.ofIndex(shown, text, control),
+            ControlCharacters.message(text.codePointAt(control)));
         text = ControlCharacters.strip(text);
       }
       return Optional.of(new SourceFile(path, shown, text));

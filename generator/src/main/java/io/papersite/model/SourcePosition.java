@@ -27,6 +27,17 @@ public record SourcePosition(String file, int line, int column)
     return new SourcePosition(file, 0, 0);
   }
 
+  /** The line and column of the character at {@code index} in a file's {@code text}. */
+  public static SourcePosition ofIndex(String file, String text, int index) {
+    int line = 1;
+    int lineStart = 0;
+    for (int i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    return new SourcePosition(file, line, index - lineStart + 1);
+  }
+
   /** The same file, {@code lines} further down, at {@code column}. */
   public SourcePosition plus(int lines, int newColumn) {
     return new SourcePosition(file, Math.max(1, line) + lines, newColumn);

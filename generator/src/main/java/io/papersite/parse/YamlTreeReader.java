@@ -68,12 +68,8 @@ public final class YamlTreeReader {
               ? ControlCharacters.first(file.text())
               : -1;
       if (control >= 0) {
-        String before = file.text().substring(0, control);
         problems.error(
-            new SourcePosition(
-                file.displayPath(),
-                (int) before.chars().filter(c -> c == '\n').count() + 1,
-                control - before.lastIndexOf('\n')),
+            SourcePosition.ofIndex(file.displayPath(), file.text(), control),
             ControlCharacters.message(file.text().codePointAt(control)));
       } else if (e.getCause() instanceof MarkedYAMLException yaml
           && yaml.getProblemMark() != null) {
