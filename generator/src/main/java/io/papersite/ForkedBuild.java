@@ -35,9 +35,10 @@ public final class ForkedBuild {
     SecondJvm.endWithTheFirstJvm();
     PrintStream report = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     System.setOut(System.err); // only reports go to the first JVM's reader
+    // the command, the request's arguments, then what the command takes besides
     GenerateRequest request = request(Arrays.copyOfRange(args, 1, args.length));
-    // after the request's arguments: the file a readme command writes into
-    Path readme = args.length > 9 ? Path.of(args[9]) : null;
+    int more = 1 + arguments(request).size();
+    Path readme = args.length > more ? Path.of(args[more]) : null;
     report(args[0], request, readme, report);
     report.flush();
     System.exit(0);
