@@ -56,10 +56,15 @@ final class ClassDataArchive {
    * only pay for saving an archive.
    */
   static Optional<Path> folder() {
-    return folder(System.getProperty(FOLDER, ""), System::getenv);
+    return cacheFolder(System.getProperty(FOLDER, ""), System::getenv, "jvm");
   }
 
-  static Optional<Path> folder(String chosen, java.util.function.UnaryOperator<String> env) {
+  /**
+   * The folder {@code chosen} names ({@code none}: none); when it names none, {@code name} in the
+   * user's cache folder, and none on a CI server.
+   */
+  static Optional<Path> cacheFolder(
+      String chosen, java.util.function.UnaryOperator<String> env, String name) {
     if (chosen.equals("none")) {
       return Optional.empty();
     }
@@ -77,7 +82,7 @@ final class ClassDataArchive {
             ? Path.of(xdg)
             : Path.of(System.getProperty("user.home"), ".cache");
     return cache.isAbsolute()
-        ? Optional.of(cache.resolve("papersite").resolve("jvm"))
+        ? Optional.of(cache.resolve("papersite").resolve(name))
         : Optional.empty();
   }
 
@@ -191,7 +196,7 @@ final class ClassDataArchive {
   }
 
   /** Whether the class path lists files only: a JVM with a folder in it refuses any archive. */
-  private static boolean jarsOnly(String classPath) {
+  static boolean jarsOnly(String classPath) {
     for (String entry : classPath.split(java.io.File.pathSeparator, -1)) {
       if (entry.isEmpty() || !Files.isRegularFile(Path.of(entry))) {
         return false;
@@ -264,7 +269,7 @@ final class ClassDataArchive {
   }
 
   /** What an archive depends on beyond its kind: the JVM's build and the class path's files. */
-  private static String versions(SecondJvm jvm) throws IOException {
+  static String versions(SecondJvm jvm) throws IOException {
     StringBuilder versions = new StringBuilder();
     List<Path> files = new ArrayList<>();
     files.add(jvm.javaHome().resolve("lib").resolve("modules")); // changes with a JDK update
@@ -288,7 +293,7 @@ final class ClassDataArchive {
     return command.replaceAll("[^A-Za-z0-9]", "_");
   }
 
-  private static String digest(String text) {
+  static String digest(String text) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -35,13 +35,21 @@ public final class ForkedBuild {
     SecondJvm.endWithTheFirstJvm();
     PrintStream report = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     System.setOut(System.err); // only reports go to the first JVM's reader
+    report(args, report);
+    report.flush();
+    System.exit(0);
+  }
+
+  /**
+   * Runs the command that {@code args} name, as {@link #fork} wrote them, reporting to {@code
+   * report}.
+   */
+  static void report(String[] args, PrintStream report) {
     // the command, the request's arguments, then what the command takes besides
     GenerateRequest request = request(Arrays.copyOfRange(args, 1, args.length));
     int more = 1 + arguments(request).size();
     Path readme = args.length > more ? Path.of(args[more]) : null;
     report(args[0], request, readme, report);
-    report.flush();
-    System.exit(0);
   }
 
   static void report(String command, GenerateRequest request, Path readme, PrintStream report) {
@@ -143,6 +151,10 @@ public final class ForkedBuild {
     args.addAll(arguments(request));
     args.addAll(more);
     Reader reader = new Reader(progress, other);
+    if (BuildServer.of(jvm).map(server -> server.run(args, reader::read)).orElse(false)) {
+      reader.ended(0, Duration.ofNanos(System.nanoTime() - start));
+      return Optional.of(reader);
+    }
     int status;
     try {
       status =

@@ -22,9 +22,14 @@ import java.util.Optional;
  * @param options the caller's JVM options the second JVM keeps (heap size and the like)
  * @param classPath the generator's class path
  * @param archives where its {@link ClassDataArchive class-data archives} are kept, if anywhere
+ * @param servers where its {@link BuildServer build servers} keep their sockets, if it has any
  */
 public record SecondJvm(
-    Path javaHome, List<String> options, String classPath, Optional<Path> archives) {
+    Path javaHome,
+    List<String> options,
+    String classPath,
+    Optional<Path> archives,
+    Optional<Path> servers) {
 
   /** Up to how many papers C1 alone builds faster, between the 10,000 and 100,000 measured. */
   public static final int C1_PAPERS = 25_000;
@@ -38,6 +43,9 @@ public record SecondJvm(
    */
   public static final String CHILD = "-Dpapersite.jvm=child";
 
+  /** Marks a build server, which builds in its own JVM and outlives the JVM that started it. */
+  static final String SERVER = "-Dpapersite.jvm=server";
+
   /** Tells the second JVM which process started it, to see that it is still its parent. */
   private static final String FIRST = "papersite.firstJvm";
 
@@ -45,9 +53,13 @@ public record SecondJvm(
     options = List.copyOf(options);
   }
 
-  /** A second JVM that keeps its class-data archives in the user's cache folder. */
+  /**
+   * A second JVM that keeps its class-data archives and its build servers' sockets in the user's
+   * cache folder, or where {@code -Dpapersite.jvmArchives} and {@code -Dpapersite.buildServers}
+   * say.
+   */
   public SecondJvm(Path javaHome, List<String> options, String classPath) {
-    this(javaHome, options, classPath, ClassDataArchive.folder());
+    this(javaHome, options, classPath, ClassDataArchive.folder(), BuildServer.folder());
   }
 
   /** This second JVM without class-data archives. */
@@ -57,7 +69,38 @@ public record SecondJvm(
 
   /** This second JVM keeping its class-data archives in {@code folder}, or without them. */
   public SecondJvm withArchives(Optional<Path> folder) {
-    return new SecondJvm(javaHome, options, classPath, folder);
+    return new SecondJvm(javaHome, options, classPath, folder, servers);
+  }
+
+  /** Whether this JVM's builds go to a {@link BuildServer}, which stays for the next one. */
+  public boolean hasServer() {
+    return BuildServer.of(this).isPresent();
+  }
+
+  /**
+   * Stops the build servers in the folder {@code -Dpapersite.buildServers} names, or the user's
+   * cache folder; how many were running.
+   */
+  public static int stopServers() {
+    return BuildServer.folder().map(BuildServer::stopAll).orElse(0);
+  }
+
+  /** This second JVM without build servers: every build in a JVM of its own. */
+  public SecondJvm withoutServers() {
+    return withServers(Optional.empty());
+  }
+
+  /** This second JVM with its build servers' sockets in {@code folder}, or without servers. */
+  public SecondJvm withServers(Optional<Path> folder) {
+    return new SecondJvm(javaHome, options, classPath, archives, folder);
+  }
+
+  /**
+   * The folder for build servers' sockets that {@code chosen} names ({@code none}: no servers;
+   * empty: the user's cache folder, none on a CI server), as {@code -Dpapersite.buildServers} does.
+   */
+  public static Optional<Path> servers(String chosen) {
+    return ClassDataArchive.cacheFolder(chosen, System::getenv, "server");
   }
 
   /**
@@ -65,7 +108,7 @@ public record SecondJvm(
    * user's cache folder, none on a CI server), as {@code -Dpapersite.jvmArchives} does.
    */
   public static Optional<Path> archives(String chosen) {
-    return ClassDataArchive.folder(chosen, System::getenv);
+    return ClassDataArchive.cacheFolder(chosen, System::getenv, "jvm");
   }
 
   /**
@@ -150,6 +193,20 @@ public record SecondJvm(
     command.addAll(options);
     command.add(C1_ONLY);
     command.addAll(more);
+    return command;
+  }
+
+  /**
+   * The command that starts a {@link BuildServer} on {@code mainClass} with {@code args}: with the
+   * optimizing compiler, which pays back over many builds, and ended by running out of memory
+   * rather than left half-broken for the next build.
+   */
+  List<String> serverCommand(String mainClass, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin").resolve("java").toString());
+    command.addAll(options);
+    command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", SERVER, "-cp", classPath, mainClass));
+    command.addAll(args);
     return command;
   }
 

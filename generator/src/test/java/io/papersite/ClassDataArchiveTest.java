@@ -40,7 +40,11 @@ class ClassDataArchiveTest {
     List<String> all = new ArrayList<>(List.of("-Xmx64m"));
     all.addAll(List.of(options));
     return new SecondJvm(
-        Path.of(System.getProperty("java.home")), all, jar.toString(), Optional.of(archives));
+        Path.of(System.getProperty("java.home")),
+        all,
+        jar.toString(),
+        Optional.of(archives),
+        Optional.empty());
   }
 
   /** Runs {@link Greeter} in a second JVM and returns its options and its output. */
@@ -173,7 +177,8 @@ class ClassDataArchiveTest {
             Path.of(System.getProperty("java.home")),
             List.of(),
             jar + java.io.File.pathSeparator + temp,
-            Optional.of(temp.resolve("archives")));
+            Optional.of(temp.resolve("archives")),
+            Optional.empty());
     assertThat(run(withFolder, "greet"))
         .contains("hello greet", "status 0")
         .noneMatch(o -> o.contains("SharedArchiveFile") || o.contains("ArchiveClassesAtExit"));
@@ -217,20 +222,20 @@ class ClassDataArchiveTest {
   void archivesAreKeptInTheUsersCacheFolderButNotOnACiServer() {
     java.util.Map<String, String> env = new java.util.HashMap<>();
     env.put("XDG_CACHE_HOME", "/home/ada/.cache");
-    assertThat(ClassDataArchive.folder("", env::get))
+    assertThat(ClassDataArchive.cacheFolder("", env::get, "jvm"))
         .contains(Path.of("/home/ada/.cache/papersite/jvm"));
     env.put("CI", "false");
-    assertThat(ClassDataArchive.folder("", env::get))
+    assertThat(ClassDataArchive.cacheFolder("", env::get, "jvm"))
         .contains(Path.of("/home/ada/.cache/papersite/jvm"));
     env.put("CI", "true");
-    assertThat(ClassDataArchive.folder("", env::get)).isEmpty();
+    assertThat(ClassDataArchive.cacheFolder("", env::get, "jvm")).isEmpty();
     // asked for by name, a folder is used on a CI server too
-    assertThat(ClassDataArchive.folder("/tmp/archives", env::get))
+    assertThat(ClassDataArchive.cacheFolder("/tmp/archives", env::get, "jvm"))
         .contains(Path.of("/tmp/archives"));
-    assertThat(ClassDataArchive.folder("none", env::get)).isEmpty();
+    assertThat(ClassDataArchive.cacheFolder("none", env::get, "jvm")).isEmpty();
     env.clear();
     env.put("XDG_CACHE_HOME", "relative");
-    assertThat(ClassDataArchive.folder("", env::get))
+    assertThat(ClassDataArchive.cacheFolder("", env::get, "jvm"))
         .contains(Path.of(System.getProperty("user.home"), ".cache", "papersite", "jvm"));
   }
 

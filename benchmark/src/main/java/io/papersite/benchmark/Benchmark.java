@@ -3,6 +3,7 @@ package io.papersite.benchmark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +33,8 @@ public final class Benchmark {
   private static final String REBUILD = "papersite rebuild, same";
   private static final String REBUILD_EDIT = "papersite rebuild, 1 edit";
   private static final String CLI_FIRST = "papersite, first build";
+  private static final String CLI_NO_SERVER = "papersite, no server";
+  private static final String MVN_NO_SERVER = "mvn, no server";
   private static final String MVN = "mvn site-generate";
   private static final String MVN_FIRST = "mvn, first build";
   private static final String MVN_IN_MAVEN = "mvn, fork=false";
@@ -106,10 +109,15 @@ public final class Benchmark {
         Corpus.main(new String[] {String.valueOf(n), dir.toString(), "content"});
       }
       Path content = dir.resolve("papersite/content");
-      // The second JVM's class-data archives, saved by the "first build" rows: the other rows
-      // start as a user's builds do from the second one on.
+      // The second JVM's class-data archives and the build servers, started by the "first build"
+      // rows: the other rows run as a user's builds do from the second one on.
+      Path servers = outputs.resolve("servers-n" + n);
       List<String> archives =
-          List.of("-Dpapersite.jvmArchives=" + outputs.resolve("jvm-archives-n" + n));
+          List.of(
+              "-Dpapersite.jvmArchives=" + outputs.resolve("jvm-archives-n" + n),
+              "-Dpapersite.buildServers=" + servers);
+      List<String> noServer = List.of(archives.get(0), "-Dpapersite.buildServers=none");
+      stopServers(cli, servers);
       Path first = outputs.resolve("n" + n + "-cli-first");
       all.add(print(time(CLI_FIRST, n, 1, dir, cliBuild(cli, content, first, archives), first)));
       Path project = dir.resolve("papersite");
@@ -118,8 +126,11 @@ public final class Benchmark {
       List<Tool> tools = new ArrayList<>();
       tools.add(new Tool(CLI, dir, out -> cliBuild(cli, content, out, archives), MAVEN_OPTS));
       tools.add(
+          new Tool(CLI_NO_SERVER, dir, out -> cliBuild(cli, content, out, noServer), MAVEN_OPTS));
+      tools.add(
           new Tool(CLI_ONE_JVM, dir, out -> cliBuild(cli, content, out, ONE_JVM), MAVEN_OPTS));
       tools.add(new Tool(MVN, project, out -> mvn(out, true, archives), MAVEN_OPTS));
+      tools.add(new Tool(MVN_NO_SERVER, project, out -> mvn(out, true, noServer), MAVEN_OPTS));
       tools.add(new Tool(MVN_IN_MAVEN, project, out -> mvn(out, false, archives), MAVEN_OPTS));
       tools.add(new Tool(MVN_C1, project, out -> mvn(out, true, archives), MAVEN_OPTS_C1));
       if (hugo) {
@@ -166,6 +177,7 @@ public final class Benchmark {
         weights.add(weight.row(n));
       }
       all.add(print(editedRebuild(n, dir, cli, rebuilt, archives)));
+      stopServers(cli, servers);
     }
     delete(outputs);
     System.out.println();
@@ -177,6 +189,46 @@ public final class Benchmark {
     System.out.println();
     System.out.println(PageWeight.header());
     weights.forEach(System.out::println);
+  }
+
+  private static void stopServers(Path cli, Path servers) throws IOException, InterruptedException {
+    new ProcessBuilder(
+            "java", "-Dpapersite.buildServers=" + servers, "-jar", cli.toString(), "stop")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start()
+        .waitFor();
+  }
+
+  /**
+   * The build servers running now and the CPU time each has used: /usr/bin/time sees the command it
+   * starts, not the server that builds for it.
+   */
+  private static Map<Long, Duration> servers() {
+    Map<Long, Duration> cpu = new TreeMap<>();
+    ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .arguments()
+                    .map(List::of)
+                    .orElse(List.of())
+                    .contains("io.papersite.BuildServer"))
+        .forEach(p -> cpu.put(p.pid(), p.info().totalCpuDuration().orElse(Duration.ZERO)));
+    return cpu;
+  }
+
+  /** A server's resident memory now, in kB. */
+  private static long residentKb(long pid) {
+    try {
+      return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+          .filter(l -> l.startsWith("VmRSS:"))
+          .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+          .findFirst()
+          .orElse(0);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   /** A build to time: its name, the folder it runs in, its command for an output folder. */
@@ -205,12 +257,14 @@ public final class Benchmark {
 
   private static void summary(List<Run> all, List<Integer> sizes) {
     System.out.println(
-        "| papers | command line s | one JVM s | mvn site-generate s | mvn, fork=false s |"
-            + " mvn, C1 s | hugo s | command line / hugo | mvn / hugo | mvn, C1 / hugo |"
-            + " rebuild, same s | rebuild, 1 edit s |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        "| papers | command line s | command line, no server s | one JVM s | mvn site-generate s |"
+            + " mvn, no server s | mvn, fork=false s | mvn, C1 s | hugo s | command line / hugo |"
+            + " mvn / hugo | mvn, C1 / hugo | rebuild, same s | rebuild, 1 edit s |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       double cli = median(all, CLI, n);
+      double cliNoServer = median(all, CLI_NO_SERVER, n);
+      double mvnNoServer = median(all, MVN_NO_SERVER, n);
       double oneJvm = median(all, CLI_ONE_JVM, n);
       double mvn = median(all, MVN, n);
       double inMaven = median(all, MVN_IN_MAVEN, n);
@@ -220,11 +274,13 @@ public final class Benchmark {
       double edited = median(all, REBUILD_EDIT, n);
       System.out.printf(
           Locale.ROOT,
-          "| %,d | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f | %.2f |%n",
+          "| %,d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f | %.2f |%n",
           n,
           cli,
+          cliNoServer,
           oneJvm,
           mvn,
+          mvnNoServer,
           inMaven,
           mvnC1,
           figure(hugo),
@@ -307,10 +363,21 @@ public final class Benchmark {
     ProcessBuilder builder =
         new ProcessBuilder(timed).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().put("MAVEN_OPTS", mavenOpts);
+    Map<Long, Duration> serversBefore = servers();
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes());
     if (process.waitFor() != 0) {
       throw new IllegalStateException(tool + " failed:\n" + output);
+    }
+    // What a build server did for this command is counted as the command's own.
+    double serverCpu = 0;
+    long serverRss = 0;
+    for (Map.Entry<Long, Duration> server : servers().entrySet()) {
+      Duration before = serversBefore.getOrDefault(server.getKey(), Duration.ZERO);
+      if (server.getValue().compareTo(before) > 0) {
+        serverCpu += server.getValue().minus(before).toNanos() / 1e9;
+        serverRss = Math.max(serverRss, residentKb(server.getKey()));
+      }
     }
     Map<String, String> figures = new TreeMap<>();
     for (String line : output.lines().toList()) {
@@ -334,8 +401,8 @@ public final class Benchmark {
         papers,
         run,
         wall(figures.get("Elapsed (wall clock) time (h:mm:ss or m:ss)")),
-        user + sys,
-        rss,
+        user + sys + serverCpu,
+        Math.max(rss, serverRss),
         pageCount);
   }
 

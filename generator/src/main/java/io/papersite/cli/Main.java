@@ -8,12 +8,14 @@ import io.papersite.ImportRequest;
 import io.papersite.ImportResult;
 import io.papersite.Papersite;
 import io.papersite.Progress;
+import io.papersite.SecondJvm;
 import io.papersite.ValidateResult;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * The command line: {@code java -jar papersite-generator-VERSION-cli.jar build|validate [options]}.
@@ -28,11 +30,14 @@ public final class Main {
           + "       papersite import --files A.bib,B.bib [--update] [--collection ID] [--content DIR]\n"
           + "       papersite readme [--file README.md] [--content DIR] [--base-url URL]\n"
           + "       papersite serve [--port 8000] [--content DIR] [--out DIR] [--base-url URL]\n"
+          + "       papersite stop\n"
           + "  build             check the content and write the site\n"
           + "  validate          check the content and write nothing\n"
           + "  import            write BibTeX entries as papers/<id>.yaml, never overwriting one\n"
           + "  readme            write the papers as a list between the README's papersite markers\n"
           + "  serve             preview on localhost: rebuild on every change and reload the page\n"
+          + "  stop              stop the build servers that keep builds fast (they stop after 30\n"
+          + "                    minutes without a build)\n"
           + "  --content DIR     the content folder (default: content)\n"
           + "  --out DIR         where the site is written (default: target/papersite)\n"
           + "  --templates DIR   your template overrides (default: templates, beside the content"
@@ -42,20 +47,46 @@ public final class Main {
           + "  --strict          treat warnings as errors";
 
   private static final java.util.List<String> COMMANDS =
-      java.util.List.of("build", "validate", "import", "readme", "serve");
+      java.util.List.of("build", "validate", "import", "readme", "serve", "stop");
 
   private Main() {}
 
   public static void main(String[] args) {
-    io.papersite.SecondJvm.endWithTheFirstJvm();
-    System.exit(QuickJvm.run(args).orElseGet(() -> run(args, System.out, System.err)));
+    SecondJvm.endWithTheFirstJvm();
+    Optional<SecondJvm> jvm = QuickJvm.secondJvm(args);
+    Optional<SecondJvm> server = QuickJvm.server(args, jvm);
+    System.exit(
+        server.isPresent()
+            ? run(args, System.out, System.err, server)
+            : jvm.flatMap(j -> QuickJvm.run(args, j))
+                .orElseGet(() -> run(args, System.out, System.err, Optional.empty())));
   }
 
-  /** Runs the command and returns its exit status; testable without exiting the JVM. */
+  /** Runs the command here and returns its exit status; testable without exiting the JVM. */
   static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, Optional.empty());
+  }
+
+  /**
+   * Runs the command and returns its exit status.
+   *
+   * @param server the second JVM whose build server builds, checks or updates the README, when
+   *     there is one; otherwise that happens in this JVM
+   */
+  static int run(String[] args, PrintStream out, PrintStream err, Optional<SecondJvm> server) {
     if (args.length == 0 || !COMMANDS.contains(args[0])) {
       err.println(args.length == 0 ? USAGE : "unknown command '" + args[0] + "'\n" + USAGE);
       return 2;
+    }
+    if (args[0].equals("stop")) {
+      if (args.length > 1) {
+        err.println("stop takes no options\n" + USAGE);
+        return 2;
+      }
+      int stopped = SecondJvm.stopServers();
+      out.println(
+          "Papersite: stopped " + (stopped == 1 ? "1 build server" : stopped + " build servers"));
+      return 0;
     }
     GenerateRequest request;
     Options options = new Options();
@@ -70,9 +101,9 @@ public final class Main {
         return importBibtex(request, options, out, err);
       }
       if (args[0].equals("serve")) {
-        try (var server =
+        try (var preview =
             new io.papersite.serve.PreviewServer(request, options.port, out::println)) {
-          server.start();
+          preview.start();
           Thread.currentThread().join();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -84,7 +115,10 @@ public final class Main {
       }
       if (args[0].equals("readme")) {
         Path file = request.projectDirectory().resolve(options.readme);
-        boolean changed = Papersite.updateReadme(request, file);
+        boolean changed =
+            server.isPresent()
+                ? Papersite.updateReadme(request, file, server.get())
+                : Papersite.updateReadme(request, file);
         out.println(
             "Papersite: "
                 + (changed
@@ -94,11 +128,18 @@ public final class Main {
         return 0;
       }
       if (args[0].equals("build")) {
-        GenerateResult result = Papersite.generate(request, Progress.logging(out::println));
+        Progress progress = Progress.logging(out::println);
+        GenerateResult result =
+            server.isPresent()
+                ? Papersite.generate(request, progress, server.get())
+                : Papersite.generate(request, progress);
         result.warnings().forEach(err::println);
         out.println(result.summary());
       } else {
-        ValidateResult result = Papersite.validate(request);
+        ValidateResult result =
+            server.isPresent()
+                ? Papersite.validate(request, server.get())
+                : Papersite.validate(request);
         result.warnings().forEach(err::println);
         out.println(result.summary());
       }
@@ -106,7 +147,7 @@ public final class Main {
     } catch (ContentException e) {
       err.println(e.getMessage());
       return 1;
-    } catch (UncheckedIOException e) {
+    } catch (UncheckedIOException | IllegalStateException e) {
       err.println("error: " + e.getMessage());
       return 1;
     }

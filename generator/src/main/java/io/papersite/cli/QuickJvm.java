@@ -17,6 +17,9 @@ final class QuickJvm {
 
   private static final List<String> ONE_OFF = List.of("build", "validate", "readme", "import");
 
+  /** The commands a build server runs. */
+  private static final List<String> SERVED = List.of("build", "validate", "readme");
+
   private QuickJvm() {}
 
   /**
@@ -39,32 +42,35 @@ final class QuickJvm {
     return Optional.of(new SecondJvm(javaHome, jvmOptions, classPath));
   }
 
-  /**
-   * Runs {@code args} in a second JVM when {@link #command} says so.
-   *
-   * @return the command's exit status, or empty when it is to run in this JVM (also when the second
-   *     JVM cannot be started)
-   */
-  static Optional<Integer> run(String[] args) {
+  /** The second JVM that {@link #command} would run {@code args} in, if any. */
+  static Optional<SecondJvm> secondJvm(String[] args) {
     boolean oneOff = args.length > 0 && ONE_OFF.contains(args[0]);
-    Optional<SecondJvm> jvm =
-        secondJvm(
-            args,
-            ManagementFactory.getRuntimeMXBean().getInputArguments(),
-            Path.of(System.getProperty("java.home")),
-            System.getProperty("java.class.path"),
-            oneOff ? Main.contentDirectory(args).map(SecondJvm::paperFiles).orElse(0L) : 0);
-    if (jvm.isEmpty()) {
-      return Optional.empty();
-    }
+    return secondJvm(
+        args,
+        ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        Path.of(System.getProperty("java.home")),
+        System.getProperty("java.class.path"),
+        oneOff ? Main.contentDirectory(args).map(SecondJvm::paperFiles).orElse(0L) : 0);
+  }
+
+  /**
+   * The second JVM whose build server is to run {@code args}: a build, check or README update when
+   * {@code jvm} has a server; this JVM then only hands the command over and prints what comes back.
+   */
+  static Optional<SecondJvm> server(String[] args, Optional<SecondJvm> jvm) {
+    return jvm.filter(j -> SERVED.contains(args[0]) && j.hasServer());
+  }
+
+  /**
+   * Runs {@code args} in {@code jvm}, a second JVM of their own.
+   *
+   * @return the command's exit status, or empty when the second JVM cannot be started
+   */
+  static Optional<Integer> run(String[] args, SecondJvm jvm) {
     try {
       return Optional.of(
-          jvm.get()
-              .run(
-                  Main.class.getName(),
-                  Arrays.asList(args),
-                  ProcessBuilder::inheritIO,
-                  process -> {}));
+          jvm.run(
+              Main.class.getName(), Arrays.asList(args), ProcessBuilder::inheritIO, process -> {}));
     } catch (IOException e) {
       return Optional.empty();
     }

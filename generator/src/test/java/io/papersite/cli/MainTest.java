@@ -57,6 +57,16 @@ class MainTest {
   }
 
   @Test
+  void stopStopsTheBuildServersAndTakesNoOptions() {
+    // The tests' build servers are off (papersite.buildServers=none): none to stop.
+    assertThat(run("stop")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo("Papersite: stopped 0 build servers\n");
+    assertThat(run("stop", "--content", "c")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("stop takes no options\nusage: ");
+  }
+
+  @Test
   void reportsContentErrorsWithStatusOne() throws IOException {
     Path content = content("title: One\ndate: 2024-13\n");
 

@@ -23,6 +23,14 @@ abstract class AbstractCheckingMojo extends AbstractPapersiteMojo {
   @Parameter(property = "papersite.jvmArchives")
   private String jvmArchives;
 
+  /**
+   * Where the build servers keep their sockets (relative to the project), or {@code none}: a build
+   * server is a JVM that stays after a build, for 30 minutes, to run the next ones faster; by
+   * default the user's cache folder, and none on a CI server.
+   */
+  @Parameter(property = "papersite.buildServers")
+  private String buildServers;
+
   /** The second JVM to work in, with this plugin's class path and Maven's JVM options. */
   protected Optional<SecondJvm> secondJvm(GenerateRequest request) {
     if (!fork) {
@@ -31,13 +39,25 @@ abstract class AbstractCheckingMojo extends AbstractPapersiteMojo {
     Optional<SecondJvm> jvm =
         SecondJvm.of(
             getClass().getClassLoader(), ManagementFactory.getRuntimeMXBean().getInputArguments());
-    if (jvmArchives == null || jvmArchives.isBlank()) {
-      return jvm;
+    if (given(jvmArchives)) {
+      String chosen = folder(request, jvmArchives);
+      jvm = jvm.map(j -> j.withArchives(SecondJvm.archives(chosen)));
     }
-    String chosen =
-        jvmArchives.strip().equals("none")
-            ? "none"
-            : request.projectDirectory().resolve(jvmArchives.strip()).toString();
-    return jvm.map(j -> j.withArchives(SecondJvm.archives(chosen)));
+    if (given(buildServers)) {
+      String chosen = folder(request, buildServers);
+      jvm = jvm.map(j -> j.withServers(SecondJvm.servers(chosen)));
+    }
+    return jvm;
+  }
+
+  private static boolean given(String parameter) {
+    return parameter != null && !parameter.isBlank();
+  }
+
+  /** A folder parameter's value: {@code none}, or a folder relative to the project. */
+  private static String folder(GenerateRequest request, String parameter) {
+    return parameter.strip().equals("none")
+        ? "none"
+        : request.projectDirectory().resolve(parameter.strip()).toString();
   }
 }

@@ -1,0 +1,252 @@
+package io.papersite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A build server runs one build after another in the JVM that the first one started. */
+class BuildServerTest {
+
+  /** The tests' class path as files only: a class path with a folder gets no server. */
+  @TempDir static Path jars;
+
+  private static String classPath;
+
+  @TempDir Path project;
+  private Path content;
+  private Path servers;
+
+  @BeforeAll
+  static void packClasses() throws IOException {
+    List<String> entries = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path path = Path.of(entry);
+      if (Files.isDirectory(path)) {
+        Path jar = jars.resolve(entries.size() + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+            Stream<Path> files = Files.walk(path)) {
+          for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+            out.putNextEntry(new JarEntry(path.relativize(file).toString().replace('\\', '/')));
+            Files.copy(file, out);
+          }
+        }
+        entries.add(jar.toString());
+      } else {
+        entries.add(entry);
+      }
+    }
+    classPath = String.join(File.pathSeparator, entries);
+  }
+
+  @BeforeEach
+  void writeContent() throws IOException {
+    content = ValidateTest.listedAndAlone(project);
+    servers = project.resolve("servers");
+  }
+
+  @AfterEach
+  void stopServers() {
+    BuildServer.stopAll(servers);
+  }
+
+  private SecondJvm jvm() {
+    return new SecondJvm(
+        Path.of(System.getProperty("java.home")),
+        List.of("-Xmx256m"),
+        classPath,
+        Optional.empty(),
+        Optional.of(servers));
+  }
+
+  private GenerateRequest request(String output) {
+    return GenerateRequest.forProject(project)
+        .withOutputDirectory(project.resolve(output))
+        .withTimestamp(Instant.parse("2024-05-01T10:00:00Z"));
+  }
+
+  private GenerateResult build(String output, SecondJvm jvm) {
+    return ForkedBuild.run(request(output), Progress.NONE, jvm, line -> {}).orElseThrow();
+  }
+
+  /** The processes that run build servers with a socket in {@code folder}. */
+  private static List<ProcessHandle> running(Path folder) {
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info().arguments().map(List::of).orElse(List.of()).stream()
+                    .anyMatch(a -> a.startsWith(folder.toString())))
+        .toList();
+  }
+
+  private String log() throws IOException {
+    return Files.readString(BuildServer.of(jvm()).orElseThrow().log());
+  }
+
+  @Test
+  void theFirstBuildStartsTheServerAndTheNextOnesAreServedByIt() throws IOException {
+    GenerateResult here = Papersite.generate(request("here"));
+    GenerateResult first = build("first", jvm());
+
+    assertThat(running(servers)).hasSize(1);
+    ProcessHandle server = running(servers).get(0);
+    // whoever can connect can have it write files as this user
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(servers)))
+        .isEqualTo("rwx------");
+    assertThat(server.info().arguments().orElseThrow())
+        .contains(SecondJvm.SERVER, "-Xmx256m", BuildServer.class.getName())
+        .doesNotContain(SecondJvm.C1_ONLY);
+    assertThat(List.of(first.papers(), first.pages(), first.filesWritten()))
+        .isEqualTo(List.of(here.papers(), here.pages(), here.filesWritten()));
+    assertThat(first.warnings()).isEqualTo(here.warnings()).hasSize(1);
+    TreeComparison.assertSameTree(project.resolve("here"), project.resolve("first"));
+
+    List<String> stages = new ArrayList<>();
+    ForkedBuild.run(
+            request("second"),
+            new Progress() {
+              @Override
+              public void done(int files, int of) {}
+
+              @Override
+              public void stageDone(String stage, java.time.Duration took) {
+                stages.add(stage);
+              }
+            },
+            jvm(),
+            line -> {})
+        .orElseThrow();
+    assertThat(stages).startsWith("checked 2 papers").hasSize(2);
+    TreeComparison.assertSameTree(project.resolve("here"), project.resolve("second"));
+    assertThat(running(servers)).containsExactly(server);
+    assertThat(log())
+        .containsOnlyOnce("Papersite build server on ")
+        .containsPattern("generate of " + content + " served in \\d+ ms")
+        .hasLineCount(3);
+
+    assertThat(BuildServer.stopAll(servers)).isEqualTo(1);
+    assertThat(server.onExit().orTimeout(20, TimeUnit.SECONDS).join().isAlive()).isFalse();
+    assertThat(BuildServer.of(jvm()).orElseThrow().socket()).doesNotExist();
+    assertThat(BuildServer.stopAll(servers)).isZero();
+  }
+
+  @Test
+  void contentErrorsChecksAndTheReadmeComeBackAsFromAJvmOfTheirOwn() throws IOException {
+    Files.writeString(content.resolve("papers/alone.yaml"), "title: Alone\ndate: 2024-02-30\n");
+    ContentException here =
+        catchThrowableOfType(ContentException.class, () -> Papersite.validate(request("x")));
+    ContentException there =
+        catchThrowableOfType(
+            ContentException.class,
+            () -> ForkedBuild.validate(request("x"), jvm(), line -> {}).orElseThrow());
+    assertThat(there.problems()).isEqualTo(here.problems()).isNotEmpty();
+    assertThat(catchThrowableOfType(ContentException.class, () -> build("site", jvm())).problems())
+        .isEqualTo(here.problems());
+    assertThat(project.resolve("site")).doesNotExist();
+
+    Files.writeString(content.resolve("papers/alone.yaml"), "title: Alone\n");
+    Path readme = Files.writeString(project.resolve("README.md"), "# Papers\n");
+    ContentException noMarkers =
+        catchThrowableOfType(
+            ContentException.class,
+            () -> ForkedBuild.updateReadme(request("x"), readme, jvm(), line -> {}));
+    assertThat(noMarkers.getMessage()).startsWith("README.md: error: add the two lines");
+    Files.writeString(readme, Papersite.README_BEGIN + "\n" + Papersite.README_END + "\n");
+    assertThat(ForkedBuild.updateReadme(request("x"), readme, jvm(), line -> {})).contains(true);
+    assertThat(Files.readString(readme)).contains("Listed");
+    assertThat(running(servers)).hasSize(1);
+  }
+
+  @Test
+  void aServerWithoutABuildForItsIdleTimeEndsAndDeletesItsSocket() throws Exception {
+    Files.createDirectories(servers);
+    Path socket = servers.resolve("idle.socket");
+    Process server = server(socket, 1);
+    assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.exitValue()).isZero();
+    assertThat(socket).doesNotExist();
+  }
+
+  @Test
+  void aServerWhoseSocketFileIsDeletedEnds() throws Exception {
+    Files.createDirectories(servers);
+    Path socket = servers.resolve("deleted.socket");
+    Process server = server(socket, 3600);
+    for (int i = 0; i < 300 && !Files.exists(socket); i++) {
+      Thread.sleep(10);
+    }
+    assertThat(server.isAlive()).isTrue();
+    Files.delete(socket);
+    assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private Process server(Path socket, int idleSeconds) throws IOException {
+    List<String> command =
+        jvm()
+            .serverCommand(
+                BuildServer.class.getName(), List.of(socket.toString(), "" + idleSeconds));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
+  }
+
+  @Test
+  void aSocketFileLeftByAServerThatDiedIsReplacedByANewServer() throws IOException {
+    Path socket = BuildServer.of(jvm()).orElseThrow().socket();
+    Files.createDirectories(servers);
+    Files.writeString(socket, "left over");
+    build("site", jvm());
+    assertThat(running(servers)).hasSize(1);
+    assertThat(project.resolve("site/index.html")).exists();
+  }
+
+  @Test
+  void aServerThatCannotStartLeavesTheBuildToAJvmOfItsOwnOrThisOne() {
+    SecondJvm noJdk =
+        new SecondJvm(
+            project.resolve("no-jdk"),
+            List.of(),
+            classPath,
+            Optional.empty(),
+            Optional.of(servers));
+    assertThat(BuildServer.of(noJdk).orElseThrow().run(List.of("generate"), line -> {})).isFalse();
+    GenerateResult built =
+        Papersite.generate(request("site"), Progress.NONE, noJdk); // built here in the end
+    assertThat(built.papers()).isEqualTo(2);
+  }
+
+  @Test
+  void noServerWithoutAFolderForItWithAFolderInTheClassPathOrATooLongSocketPath() {
+    assertThat(BuildServer.of(jvm().withoutServers())).isEmpty();
+    assertThat(
+            BuildServer.of(
+                new SecondJvm(
+                    Path.of(System.getProperty("java.home")),
+                    List.of(),
+                    classPath + File.pathSeparator + jars,
+                    Optional.empty(),
+                    Optional.of(servers))))
+        .isEmpty();
+    assertThat(BuildServer.of(jvm().withServers(Optional.of(project.resolve("x".repeat(120))))))
+        .isEmpty();
+    assertThat(jvm().hasServer()).isTrue();
+    assertThat(SecondJvm.servers("none")).isEmpty();
+    assertThat(SecondJvm.servers("/tmp/servers")).contains(Path.of("/tmp/servers"));
+  }
+}
