@@ -218,11 +218,11 @@ public final class Benchmark {
     return cpu;
   }
 
-  /** A server's resident memory now, in kB. */
+  /** A server's peak resident memory so far (it runs build after build), in kB. */
   private static long residentKb(long pid) {
     try {
       return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-          .filter(l -> l.startsWith("VmRSS:"))
+          .filter(l -> l.startsWith("VmHWM:"))
           .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
           .findFirst()
           .orElse(0);
