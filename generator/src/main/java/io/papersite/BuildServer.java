@@ -267,7 +267,13 @@ final class BuildServer {
       Thread watching = new Thread(watch::run, "papersite-build-server-watch");
       watching.setDaemon(true);
       watching.start();
-      log.println("Papersite build server on " + socket);
+      log.println(
+          "Papersite build server on "
+              + socket
+              + ", process "
+              + ProcessHandle.current().pid()
+              + ", JVM options "
+              + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
       log.flush();
       while (true) {
         SocketChannel client = server.accept();

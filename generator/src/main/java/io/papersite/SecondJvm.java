@@ -51,6 +51,19 @@ public record SecondJvm(
 
   public SecondJvm {
     options = List.copyOf(options);
+    classPath = absolute(classPath);
+  }
+
+  /**
+   * The class path with each entry made absolute: {@code java -jar lib/papersite.jar} names its jar
+   * relative to a folder that a build server, which outlives the command, does not run in.
+   */
+  private static String absolute(String classPath) {
+    List<String> entries = new ArrayList<>();
+    for (String entry : classPath.split(File.pathSeparator, -1)) {
+      entries.add(entry.isEmpty() ? entry : Path.of(entry).toAbsolutePath().toString());
+    }
+    return String.join(File.pathSeparator, entries);
   }
 
   /**

@@ -85,14 +85,11 @@ class BuildServerTest {
     return ForkedBuild.run(request(output), Progress.NONE, jvm, line -> {}).orElseThrow();
   }
 
-  /** The processes that run build servers with a socket in {@code folder}. */
-  private static List<ProcessHandle> running(Path folder) {
-    return ProcessHandle.allProcesses()
-        .filter(
-            p ->
-                p.info().arguments().map(List::of).orElse(List.of()).stream()
-                    .anyMatch(a -> a.startsWith(folder.toString())))
-        .toList();
+  /** The build server of {@link #jvm()}, as its log names it. */
+  private ProcessHandle server() throws IOException {
+    java.util.regex.Matcher pid = java.util.regex.Pattern.compile("process (\\d+),").matcher(log());
+    assertThat(pid.find()).as("the server's log names its process").isTrue();
+    return ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
   }
 
   private String log() throws IOException {
@@ -104,16 +101,15 @@ class BuildServerTest {
     GenerateResult here = Papersite.generate(request("here"));
     GenerateResult first = build("first", jvm());
 
-    assertThat(running(servers)).hasSize(1);
-    ProcessHandle server = running(servers).get(0);
+    ProcessHandle server = server();
+    assertThat(server.isAlive()).isTrue();
     // whoever can connect can have it write files as this user
     assertThat(
             java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(servers)))
         .isEqualTo("rwx------");
-    assertThat(server.info().arguments().orElseThrow())
-        .contains(SecondJvm.SERVER, "-Xmx256m", BuildServer.class.getName())
-        .doesNotContain(SecondJvm.C1_ONLY);
+    assertThat(log())
+        .contains("JVM options [-Xmx256m, -XX:+ExitOnOutOfMemoryError, " + SecondJvm.SERVER + "]");
     assertThat(List.of(first.papers(), first.pages(), first.filesWritten()))
         .isEqualTo(List.of(here.papers(), here.pages(), here.filesWritten()));
     assertThat(first.warnings()).isEqualTo(here.warnings()).hasSize(1);
@@ -136,7 +132,7 @@ class BuildServerTest {
         .orElseThrow();
     assertThat(stages).startsWith("checked 2 papers").hasSize(2);
     TreeComparison.assertSameTree(project.resolve("here"), project.resolve("second"));
-    assertThat(running(servers)).containsExactly(server);
+    assertThat(server()).isEqualTo(server);
     assertThat(log())
         .containsOnlyOnce("Papersite build server on ")
         .containsPattern("generate of " + content + " served in \\d+ ms")
@@ -172,7 +168,9 @@ class BuildServerTest {
     Files.writeString(readme, Papersite.README_BEGIN + "\n" + Papersite.README_END + "\n");
     assertThat(ForkedBuild.updateReadme(request("x"), readme, jvm(), line -> {})).contains(true);
     assertThat(Files.readString(readme)).contains("Listed");
-    assertThat(running(servers)).hasSize(1);
+    assertThat(log())
+        .containsOnlyOnce("Papersite build server on ")
+        .contains("validate of ", "generate of ", "readme of ");
   }
 
   @Test
@@ -207,12 +205,32 @@ class BuildServerTest {
   }
 
   @Test
+  void aClassPathRelativeToTheCommandsFolderServesFromTheServersOwn() throws IOException {
+    Path here = Path.of("").toAbsolutePath();
+    List<String> relative = new ArrayList<>();
+    for (String entry : classPath.split(File.pathSeparator)) {
+      relative.add(here.relativize(Path.of(entry)).toString());
+    }
+    SecondJvm jvm =
+        new SecondJvm(
+            Path.of(System.getProperty("java.home")),
+            List.of("-Xmx256m"),
+            String.join(File.pathSeparator, relative),
+            Optional.empty(),
+            Optional.of(servers));
+    assertThat(jvm.classPath().split(File.pathSeparator)).allMatch(e -> Path.of(e).isAbsolute());
+    build("site", jvm);
+    assertThat(Files.readString(BuildServer.of(jvm).orElseThrow().log()))
+        .containsPattern("generate of " + content + " served in \\d+ ms");
+  }
+
+  @Test
   void aSocketFileLeftByAServerThatDiedIsReplacedByANewServer() throws IOException {
     Path socket = BuildServer.of(jvm()).orElseThrow().socket();
     Files.createDirectories(servers);
     Files.writeString(socket, "left over");
     build("site", jvm());
-    assertThat(running(servers)).hasSize(1);
+    assertThat(server().isAlive()).isTrue();
     assertThat(project.resolve("site/index.html")).exists();
   }
 

@@ -206,16 +206,19 @@ public final class Benchmark {
    */
   private static Map<Long, Duration> servers() {
     Map<Long, Duration> cpu = new TreeMap<>();
+    // from /proc: ProcessHandle gives no arguments for a command line as long as Maven's class path
     ProcessHandle.allProcesses()
-        .filter(
-            p ->
-                p.info()
-                    .arguments()
-                    .map(List::of)
-                    .orElse(List.of())
-                    .contains("io.papersite.BuildServer"))
+        .filter(p -> commandLine(p.pid()).contains("\0io.papersite.BuildServer\0"))
         .forEach(p -> cpu.put(p.pid(), p.info().totalCpuDuration().orElse(Duration.ZERO)));
     return cpu;
+  }
+
+  private static String commandLine(long pid) {
+    try {
+      return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")));
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   /** A server's peak resident memory so far (it runs build after build), in kB. */

@@ -36,7 +36,7 @@ class QuickJvmTest {
                 "-Dpapersite.jvm=child",
                 "-Dpapersite.firstJvm=" + ProcessHandle.current().pid(),
                 "-cp",
-                "papersite-cli.jar",
+                Path.of("papersite-cli.jar").toAbsolutePath().toString(),
                 "io.papersite.cli.Main",
                 "build",
                 "--content",
