@@ -18,9 +18,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * A build or a check in a {@link SecondJvm}. The first JVM hands it the command and the request as
- * arguments; it reports its progress, its problems and its result back on its standard output, one
- * line each, fields separated by tabs. Whatever else it prints goes to its standard error.
+ * A build or a check in a {@link SecondJvm}: its {@link BuildServer}, when it has one, or a JVM of
+ * its own. The first JVM hands it the command and the request as arguments (a server: as one line);
+ * it reports its progress, its problems and its result back on its standard output (a server: on
+ * its socket), one line each, fields separated by tabs. Whatever else it prints goes to its
+ * standard error (a server: to its log).
  */
 public final class ForkedBuild {
 

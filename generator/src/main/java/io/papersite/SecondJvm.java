@@ -16,7 +16,9 @@ import java.util.Optional;
  * cold code: up to {@link #C1_PAPERS} papers, C1 alone builds faster than with the optimizing
  * compiler, which takes a third of the CPU time on two cores and does not pay it back (10,000
  * papers: 6.4 s instead of 10.6 s); at 100,000 papers it does (88 s instead of 110 s). A JVM cannot
- * change its compiler once started, so the command line and the Maven goal start a second one.
+ * change its compiler once started, so the command line and the Maven goal start a second one. With
+ * a folder for {@link BuildServer build servers}, the second JVM is one that stays for the next
+ * builds, and compiles with the optimizing compiler, which pays back over several builds.
  *
  * @param javaHome the JDK to start, normally the caller's own
  * @param options the caller's JVM options the second JVM keeps (heap size and the like)
