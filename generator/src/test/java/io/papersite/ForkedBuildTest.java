@@ -45,7 +45,7 @@ class ForkedBuildTest {
   }
 
   /** What a progress hears, as lines. */
-  private static Progress heard(List<String> lines) {
+  static Progress heard(List<String> lines) {
     return new Progress() {
       @Override
       public void done(int files, int of) {
