@@ -326,9 +326,6 @@ final class BuildServer {
       long start = System.nanoTime();
       String[] args = ForkedBuild.fields(request);
       ForkedBuild.report(args, report);
-      done.set(true);
-      report.println(END);
-      report.flush();
       log.println(
           "Papersite: "
               + args[0]
@@ -337,7 +334,10 @@ final class BuildServer {
               + " served in "
               + (System.nanoTime() - start) / 1_000_000
               + " ms");
-      log.flush();
+      log.flush(); // before the end is sent: the log says so once the client has its result
+      done.set(true);
+      report.println(END);
+      report.flush();
     }
   }
 
