@@ -158,6 +158,7 @@ final class BuildServer {
         return running;
       }
       Files.deleteIfExists(socket); // its server ended without deleting it
+      dropAbandoned(socket.getParent());
       ProcessBuilder builder =
           new ProcessBuilder(
                   jvm.serverCommand(
@@ -185,6 +186,42 @@ final class BuildServer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Deletes what servers of other versions left (a killed server leaves its socket file too): the
+   * files of a server whose log is over a day old and whose socket takes no connection.
+   */
+  private static void dropAbandoned(Path folder) {
+    java.time.Instant dayAgo = java.time.Instant.now().minus(Duration.ofDays(1));
+    try (DirectoryStream<Path> logs = Files.newDirectoryStream(folder, "build-*.log")) {
+      for (Path log : logs) {
+        String name = log.getFileName().toString();
+        Path socket = log.resolveSibling(name.substring(0, name.length() - 4) + ".socket");
+        try {
+          if (Files.getLastModifiedTime(log).toInstant().isBefore(dayAgo) && !accepts(socket)) {
+            Files.deleteIfExists(socket);
+            Files.deleteIfExists(socket.resolveSibling(socket.getFileName() + ".lock"));
+            Files.deleteIfExists(log);
+          }
+        } catch (IOException e) {
+          // another user's, or gone already
+        }
+      }
+    } catch (IOException e) {
+      // nothing to tidy
+    }
+  }
+
+  private static boolean accepts(Path socket) {
+    if (!Files.exists(socket)) {
+      return false;
+    }
+    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
     }
   }
 

@@ -226,6 +226,24 @@ class BuildServerTest {
   }
 
   @Test
+  void aNewServerDeletesWhatServersOfOtherVersionsLeftOverADayAgo() throws IOException {
+    Files.createDirectories(servers);
+    java.nio.file.attribute.FileTime twoDaysAgo =
+        java.nio.file.attribute.FileTime.from(Instant.now().minus(java.time.Duration.ofDays(2)));
+    List<Path> old = new ArrayList<>();
+    List<Path> recent = new ArrayList<>();
+    for (String suffix : List.of(".log", ".socket", ".socket.lock")) {
+      old.add(Files.writeString(servers.resolve("build-0000000000000000" + suffix), "old"));
+      recent.add(Files.writeString(servers.resolve("build-1111111111111111" + suffix), "recent"));
+    }
+    Files.setLastModifiedTime(old.get(0), twoDaysAgo);
+    build("site", jvm());
+    assertThat(old).allMatch(Files::notExists);
+    assertThat(recent).allMatch(Files::exists);
+    assertThat(server().isAlive()).isTrue();
+  }
+
+  @Test
   void aServerThatCannotStartLeavesTheBuildToAJvmOfItsOwnOrThisOne() {
     SecondJvm noJdk =
         new SecondJvm(
