@@ -203,10 +203,16 @@ public record SecondJvm(
 
   /** This JVM's {@code java} with its options, C1 only, then {@code more}. */
   List<String> java(List<String> more) {
+    List<String> command = new ArrayList<>(List.of(C1_ONLY));
+    command.addAll(more);
+    return javaWithOptions(command);
+  }
+
+  /** This JVM's {@code java} with its options, then {@code more}. */
+  private List<String> javaWithOptions(List<String> more) {
     List<String> command = new ArrayList<>();
     command.add(javaHome.resolve("bin").resolve("java").toString());
     command.addAll(options);
-    command.add(C1_ONLY);
     command.addAll(more);
     return command;
   }
@@ -217,12 +223,22 @@ public record SecondJvm(
    * rather than left half-broken for the next build.
    */
   List<String> serverCommand(String mainClass, List<String> args) {
-    List<String> command = new ArrayList<>();
-    command.add(javaHome.resolve("bin").resolve("java").toString());
-    command.addAll(options);
-    command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", SERVER, "-cp", classPath, mainClass));
+    List<String> command =
+        javaWithOptions(
+            List.of("-XX:+ExitOnOutOfMemoryError", SERVER, "-cp", classPath, mainClass));
     command.addAll(args);
     return command;
+  }
+
+  /**
+   * A process builder for {@code command}, without the environment's JVM options: they are among
+   * the first JVM's options already, and the second JVM would take them twice.
+   */
+  static ProcessBuilder processBuilder(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("JDK_JAVA_OPTIONS");
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    return builder;
   }
 
   /** What the first JVM does with the second one while it runs, such as reading its output. */
@@ -239,9 +255,7 @@ public record SecondJvm(
 
   /**
    * Runs {@code mainClass} with {@code args} in this JVM to its end, mapping the class-data archive
-   * of its first argument (the command) or saving it, and returns its exit status. The
-   * environment's JVM options are left out: they are among the first JVM's options already, and the
-   * second JVM would take them twice.
+   * of its first argument (the command) or saving it, and returns its exit status.
    *
    * @param meanwhile what this JVM does with the process while it runs
    * @throws IOException when the second JVM cannot be started
@@ -252,9 +266,7 @@ public record SecondJvm(
         ClassDataArchive.of(archives, this, mainClass, args.isEmpty() ? "" : args.get(0));
     List<String> command = command(mainClass, args);
     archive.ifPresent(a -> command.addAll(1, a.options()));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().remove("JDK_JAVA_OPTIONS");
-    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    ProcessBuilder builder = processBuilder(command);
     setup.setUp(builder);
     Process process = builder.start();
     int status = waitFor(process, meanwhile);
