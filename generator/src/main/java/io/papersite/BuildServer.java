@@ -144,7 +144,7 @@ final class BuildServer {
   }
 
   private Optional<SocketChannel> connectOrStart() throws IOException {
-    Optional<SocketChannel> running = connect();
+    Optional<SocketChannel> running = connect(socket);
     if (running.isPresent()) {
       return running;
     }
@@ -153,27 +153,25 @@ final class BuildServer {
     try (FileChannel lock =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = lock.lock()) {
-      running = connect(); // another build may have started it meanwhile
+      running = connect(socket); // another build may have started it meanwhile
       if (running.isPresent()) {
         return running;
       }
       Files.deleteIfExists(socket); // its server ended without deleting it
       dropAbandoned(socket.getParent());
-      ProcessBuilder builder =
-          new ProcessBuilder(
+      Process server =
+          SecondJvm.processBuilder(
                   jvm.serverCommand(
                       BuildServer.class.getName(),
                       List.of(socket.toString(), String.valueOf(IDLE.toSeconds()))))
               .directory(socket.getParent().toFile()) // not a folder someone may want to delete
               .redirectErrorStream(true)
-              .redirectOutput(log().toFile());
-      builder.environment().remove("JDK_JAVA_OPTIONS");
-      builder.environment().remove("JAVA_TOOL_OPTIONS");
-      Process server = builder.start();
+              .redirectOutput(log().toFile())
+              .start();
       server.getOutputStream().close();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (server.isAlive() && System.nanoTime() < deadline) {
-        running = connect();
+        running = connect(socket);
         if (running.isPresent()) {
           return running;
         }
@@ -215,13 +213,10 @@ final class BuildServer {
   }
 
   private static boolean accepts(Path socket) {
-    if (!Files.exists(socket)) {
-      return false;
-    }
-    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-      return true;
-    } catch (IOException | RuntimeException e) {
-      return false;
+    try (SocketChannel channel = connect(socket).orElse(null)) {
+      return channel != null;
+    } catch (IOException e) {
+      return true; // it connected
     }
   }
 
@@ -246,7 +241,8 @@ final class BuildServer {
     }
   }
 
-  private Optional<SocketChannel> connect() {
+  /** A connection to the server at {@code socket}; empty when none runs there. */
+  private static Optional<SocketChannel> connect(Path socket) {
     if (!Files.exists(socket)) {
       return Optional.empty();
     }
@@ -265,7 +261,10 @@ final class BuildServer {
     }
     try (DirectoryStream<Path> sockets = Files.newDirectoryStream(folder, "*.socket")) {
       for (Path socket : sockets) {
-        try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+        try (SocketChannel channel = connect(socket).orElse(null)) {
+          if (channel == null) {
+            continue; // not running
+          }
           channel.write(ByteBuffer.wrap((STOP + "\n").getBytes(StandardCharsets.UTF_8)));
           // it closes the connection as it ends
           while (channel.read(ByteBuffer.allocate(256)) >= 0) {
