@@ -112,11 +112,9 @@ public final class Benchmark {
       // The second JVM's class-data archives and the build servers, started by the "first build"
       // rows: the other rows run as a user's builds do from the second one on.
       Path servers = outputs.resolve("servers-n" + n);
-      List<String> archives =
-          List.of(
-              "-Dpapersite.jvmArchives=" + outputs.resolve("jvm-archives-n" + n),
-              "-Dpapersite.buildServers=" + servers);
-      List<String> noServer = List.of(archives.get(0), "-Dpapersite.buildServers=none");
+      String jvmArchives = "-Dpapersite.jvmArchives=" + outputs.resolve("jvm-archives-n" + n);
+      List<String> archives = List.of(jvmArchives, "-Dpapersite.buildServers=" + servers);
+      List<String> noServer = List.of(jvmArchives, "-Dpapersite.buildServers=none");
       stopServers(cli, servers);
       Path first = outputs.resolve("n" + n + "-cli-first");
       all.add(print(time(CLI_FIRST, n, 1, dir, cliBuild(cli, content, first, archives), first)));
