@@ -104,6 +104,8 @@ public final class SiteWriter {
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pages = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
+    // Without a current site there is nothing to compare with: no file is looked up before writing.
+    private final boolean hasCurrent;
     private boolean committed;
 
     private Staging() {
@@ -115,6 +117,7 @@ public final class SiteWriter {
         }
         deleteOwnFolder(staging);
         deleteOwnFolder(previous);
+        hasCurrent = Files.isDirectory(output);
         Files.createDirectories(staging);
         Files.writeString(staging.resolve(MARKER), MARKER_HEADING);
       } catch (IOException e) {
@@ -161,7 +164,7 @@ public final class SiteWriter {
     private void store(String path, Path target, byte[] content) {
       try {
         Path current = output.resolve(path);
-        if (sameBytes(current, content)) {
+        if (hasCurrent && sameBytes(current, content)) {
           try {
             Files.createLink(target, current);
             unchanged.incrementAndGet();
@@ -170,7 +173,7 @@ public final class SiteWriter {
             // no hard links on this file system: write the file
           }
         }
-        Files.write(target, content);
+        writeFile(target, content);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
       }
@@ -290,7 +293,7 @@ public final class SiteWriter {
           return;
         }
         Files.createDirectories(target.getParent());
-        Files.write(temporary, content);
+        writeFile(temporary, content);
         pending.put(target, temporary);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -434,6 +437,24 @@ public final class SiteWriter {
       throw new IllegalArgumentException("output path escapes the site: " + path);
     }
     return target;
+  }
+
+  /**
+   * Writes a file in one system call where the file system takes it, not in the 8 KiB pieces of
+   * {@link Files#write}: a 10,000-paper site is half a gigabyte.
+   */
+  private static void writeFile(Path file, byte[] content) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(
+            file,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    }
   }
 
   /** Whether the file exists with exactly these bytes. */
