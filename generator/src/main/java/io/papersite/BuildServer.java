@@ -21,17 +21,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * A JVM that stays after a build to run the next ones, whose code the optimizing compiler has
- * compiled by then: at 10,000 papers a build takes less than half the time of a fresh JVM's. The
- * first build that needs it starts it; it ends after {@link #IDLE} without a build, when its socket
- * file is deleted, or when {@link #stopAll told to}. One server a JDK, JVM options and class path
- * (with its files' sizes and times), so that an upgrade gets a new one; it runs one build at a
- * time, each with nothing kept from the one before but the compiled code.
+ * compiled by then: at 10,000 papers a build takes less than half the time of a fresh JVM's. A
+ * build that finds none runs in a JVM of its own, as fast as before, and starts one as it ends; the
+ * new server builds that build's content to nothing until its code is compiled (or a build comes),
+ * so that the next build is fast. It ends after {@link #IDLE} without a build, when its socket file
+ * is deleted, or when {@link #stopAll told to}. One server a JDK, JVM options and class path (with
+ * its files' sizes and times), so that an upgrade gets a new one; it runs one build at a time, each
+ * with nothing kept from the one before but the compiled code.
  *
  * <p>The client sends one line, the command and its arguments as {@link ForkedBuild} takes them;
  * the server answers {@value #HELLO}, then the build's reports, then {@value #END}. A client that
@@ -108,16 +113,18 @@ final class BuildServer {
     return socket.resolveSibling(name.substring(0, name.length() - ".socket".length()) + ".log");
   }
 
+  /** A warm-up stops after this many builds, or sooner once a build is no faster than the last. */
+  static final int WARM_UP_BUILDS = 3;
+
   /**
-   * Runs {@code args} in the server, starting it when none runs, handing each line it reports to
-   * {@code reports}.
+   * Runs {@code args} in the server, handing each line it reports to {@code reports}.
    *
-   * @return whether the server ran the command; false when it could not be reached or started, and
-   *     the command is to run elsewhere
+   * @return whether the server ran the command; false when none runs, and the command is to run
+   *     elsewhere
    * @throws IllegalStateException when the server ended in the middle of the command
    */
   boolean run(List<String> args, Consumer<String> reports) {
-    try (SocketChannel channel = connectOrStart().orElse(null)) {
+    try (SocketChannel channel = connect(socket).orElse(null)) {
       if (channel == null) {
         return false;
       }
@@ -143,19 +150,30 @@ final class BuildServer {
     }
   }
 
-  private Optional<SocketChannel> connectOrStart() throws IOException {
-    Optional<SocketChannel> running = connect(socket);
-    if (running.isPresent()) {
-      return running;
+  /**
+   * Starts the server unless one runs, to warm up on {@code args}, the command that just ran
+   * elsewhere; does not wait for it.
+   */
+  void start(List<String> args) {
+    try (SocketChannel running = connect(socket).orElse(null)) {
+      if (running == null) {
+        startServer(ForkedBuild.line(args.toArray()));
+      }
+    } catch (IOException e) {
+      // the next build runs in a JVM of its own again, and tries again
     }
+  }
+
+  private void startServer(String warmUp) throws IOException {
     createPrivately(socket.getParent());
     Path lockFile = socket.resolveSibling(socket.getFileName() + ".lock");
     try (FileChannel lock =
             FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = lock.lock()) {
-      running = connect(socket); // another build may have started it meanwhile
-      if (running.isPresent()) {
-        return running;
+      try (SocketChannel running = connect(socket).orElse(null)) {
+        if (running != null) {
+          return; // another build started it meanwhile
+        }
       }
       Files.deleteIfExists(socket); // its server ended without deleting it
       dropAbandoned(socket.getParent());
@@ -163,27 +181,15 @@ final class BuildServer {
           SecondJvm.processBuilder(
                   jvm.serverCommand(
                       BuildServer.class.getName(),
-                      List.of(socket.toString(), String.valueOf(IDLE.toSeconds()))))
+                      List.of(socket.toString(), String.valueOf(IDLE.toSeconds()), warmUp)))
               .directory(socket.getParent().toFile()) // not a folder someone may want to delete
               .redirectErrorStream(true)
               .redirectOutput(log().toFile())
               .start();
+      // Not waited for: of two servers started at once, the one whose socket file stays serves.
       server.getOutputStream().close();
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (server.isAlive() && System.nanoTime() < deadline) {
-        running = connect(socket);
-        if (running.isPresent()) {
-          return running;
-        }
-        Thread.sleep(10);
-      }
-      server.destroy();
-      return Optional.empty();
     } catch (OverlappingFileLockException e) {
-      return Optional.empty(); // another thread of this JVM is starting it
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Optional.empty();
+      // another thread of this JVM is starting it
     }
   }
 
@@ -281,7 +287,7 @@ final class BuildServer {
     return stopped;
   }
 
-  /** The server: {@code BuildServer SOCKET IDLE-SECONDS}. */
+  /** The server: {@code BuildServer SOCKET IDLE-SECONDS [WARM-UP-COMMAND]}. */
   public static void main(String[] args) throws IOException {
     // Started from a terminal, it shares the group of processes that Ctrl-C and a closed terminal
     // stop; the build that started it has ended by then.
@@ -311,8 +317,19 @@ final class BuildServer {
               + ", JVM options "
               + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
       log.flush();
+      AtomicBoolean wanted = new AtomicBoolean();
+      Thread warming = null;
+      if (args.length > 2) {
+        warming = new Thread(() -> warmUp(args[2], wanted::get, log), "papersite-warm-up");
+        warming.start();
+      }
       while (true) {
         SocketChannel client = server.accept();
+        if (warming != null) {
+          wanted.set(true); // it stops at its next file
+          join(warming);
+          warming = null;
+        }
         if (!watch.busy()) {
           client.close(); // ending: the client starts another one
           continue;
@@ -326,6 +343,59 @@ final class BuildServer {
       }
     } catch (UnsupportedOperationException e) {
       System.exit(1); // no Unix sockets here
+    }
+  }
+
+  /**
+   * Builds the content of {@code line}'s command to nothing, again while that gets faster, so that
+   * the optimizing compiler has compiled the code that builds it before the next build; stops when
+   * {@code wanted} says a build waits.
+   */
+  private static void warmUp(String line, BooleanSupplier wanted, PrintStream log) {
+    long start = System.nanoTime();
+    String[] args = ForkedBuild.fields(line);
+    GenerateRequest request = ForkedBuild.request(Arrays.copyOfRange(args, 1, args.length));
+    int builds = 0;
+    String end = "done";
+    try {
+      long last = Long.MAX_VALUE;
+      while (builds < WARM_UP_BUILDS) {
+        long begun = System.nanoTime();
+        if (!Papersite.rehearse(request, wanted)) {
+          end = "stopped for a build";
+          break;
+        }
+        builds++;
+        long took = System.nanoTime() - begun;
+        if (took > last * 9 / 10) {
+          break; // no faster: compiled
+        }
+        last = took;
+      }
+    } catch (ContentException e) {
+      end = "ended: the content has errors";
+    } catch (RuntimeException e) {
+      end = "ended by " + e;
+    }
+    log.println(
+        "Papersite: warm-up on "
+            + request.contentDirectory()
+            + " "
+            + end
+            + " after "
+            + builds
+            + (builds == 1 ? " build, " : " builds, ")
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms");
+    log.flush();
+    System.gc(); // give back its memory while no one waits
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -153,7 +153,8 @@ public final class ForkedBuild {
     args.addAll(arguments(request));
     args.addAll(more);
     Reader reader = new Reader(progress, other);
-    if (BuildServer.of(jvm).map(server -> server.run(args, reader::read)).orElse(false)) {
+    Optional<BuildServer> server = BuildServer.of(jvm);
+    if (server.map(s -> s.run(args, reader::read)).orElse(false)) {
       reader.ended(0, Duration.ofNanos(System.nanoTime() - start));
       return Optional.of(reader);
     }
@@ -178,6 +179,10 @@ public final class ForkedBuild {
       return Optional.empty();
     }
     reader.ended(status, Duration.ofNanos(System.nanoTime() - start));
+    if (reader.succeeded()) {
+      // the next build goes to a server, which meanwhile compiles its code on this one's content
+      server.ifPresent(s -> s.start(args));
+    }
     return Optional.of(reader);
   }
 
@@ -218,6 +223,11 @@ public final class ForkedBuild {
             end = fields;
         default -> throw new IllegalArgumentException(); // the JVM's own output, such as its flags
       }
+    }
+
+    /** Whether the command ran to its result: not stopped by content errors or a failure. */
+    boolean succeeded() {
+      return end != null && List.of("result", "validated", README).contains(end[0]);
     }
 
     void ended(int exitStatus, Duration time) {

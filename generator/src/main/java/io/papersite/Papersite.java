@@ -10,6 +10,7 @@ import io.papersite.model.SourcePosition;
 import io.papersite.parse.ContentParser;
 import io.papersite.publish.BranchPublisher;
 import io.papersite.render.AwesomeList;
+import io.papersite.render.SiteOutput;
 import io.papersite.render.SiteRenderer;
 import io.papersite.resolve.ResolvedSite;
 import io.papersite.resolve.Resolver;
@@ -59,6 +60,42 @@ public final class Papersite {
         request,
         () -> ForkedBuild.run(request, progress, jvm, System.out::println),
         () -> generate(request, progress));
+  }
+
+  /**
+   * Checks {@code request}'s content and renders every page of it to nothing, writing no file: what
+   * a new {@link BuildServer} does to have its code compiled before its first build. Returns false
+   * when {@code stop} said so before the end (it is asked before each file).
+   *
+   * @throws ContentException when the content has errors
+   */
+  static boolean rehearse(GenerateRequest request, java.util.function.BooleanSupplier stop) {
+    Build build = check(request, false, false);
+    final class Stopped extends RuntimeException {
+      Stopped() {
+        super(null, null, false, false);
+      }
+    }
+    SiteOutput nothing =
+        new SiteOutput() {
+          @Override
+          public void text(String path, TextContent content) {
+            if (stop.getAsBoolean()) {
+              throw new Stopped();
+            }
+            SiteOutput.DISCARD.text(path, content);
+          }
+
+          @Override
+          public void bytes(String path, byte[] content) {}
+        };
+    try {
+      build.renderer.render(
+          build.renderer.views(build.site), nothing, request.timestamp(), Progress.NONE);
+      return true;
+    } catch (Stopped e) {
+      return false;
+    }
   }
 
   /** What a live preview keeps of a build, to render again only what an edit changes. */

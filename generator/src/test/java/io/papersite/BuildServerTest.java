@@ -96,11 +96,31 @@ class BuildServerTest {
     return Files.readString(BuildServer.of(jvm()).orElseThrow().log());
   }
 
+  /** The server's log once the server that a build started has ended its warm-up. */
+  private String afterWarmUp() throws IOException, InterruptedException {
+    Path log = BuildServer.of(jvm()).orElseThrow().log();
+    for (int i = 0; i < 600; i++) {
+      if (Files.exists(log) && Files.readString(log).contains("Papersite: warm-up on ")) {
+        return Files.readString(log);
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no warm-up ended in a minute; the log: " + log);
+  }
+
   @Test
-  void theFirstBuildStartsTheServerAndTheNextOnesAreServedByIt() throws IOException {
+  void theFirstBuildRunsInAJvmOfItsOwnAndStartsTheServerThatServesTheNextOnes() throws Exception {
     GenerateResult here = Papersite.generate(request("here"));
     GenerateResult first = build("first", jvm());
 
+    // It built this build's content again, to nothing, until that got no faster.
+    assertThat(afterWarmUp())
+        .containsPattern(
+            "Papersite: warm-up on "
+                + java.util.regex.Pattern.quote(content.toString())
+                + " done after [1-"
+                + BuildServer.WARM_UP_BUILDS
+                + "] builds?, \\d+ ms");
     ProcessHandle server = server();
     assertThat(server.isAlive()).isTrue();
     // whoever can connect can have it write files as this user
@@ -126,7 +146,7 @@ class BuildServerTest {
     assertThat(server()).isEqualTo(server);
     assertThat(log())
         .containsOnlyOnce("Papersite build server on ")
-        .containsPattern("generate of " + content + " served in \\d+ ms")
+        .containsOnlyOnce("generate of " + content + " served in ")
         .hasLineCount(3);
 
     assertThat(BuildServer.stopAll(servers)).isEqualTo(1);
@@ -136,7 +156,45 @@ class BuildServerTest {
   }
 
   @Test
-  void contentErrorsChecksAndTheReadmeComeBackAsFromAJvmOfTheirOwn() throws IOException {
+  void aBuildThatComesDuringTheWarmUpStopsItAndIsServed() throws Exception {
+    for (int i = 0; i < 400; i++) {
+      Files.writeString(
+          content.resolve("papers/paper-" + i + ".yaml"),
+          "title: Paper " + i + "\ntags: [t" + i % 7 + ", u" + i % 11 + "]\n");
+    }
+    List<String> warmUp = new ArrayList<>();
+    warmUp.add("generate");
+    warmUp.addAll(ForkedBuild.arguments(request("never")));
+    Files.createDirectories(servers);
+    List<String> command =
+        jvm()
+            .serverCommand(
+                BuildServer.class.getName(),
+                List.of(
+                    BuildServer.of(jvm()).orElseThrow().socket().toString(),
+                    "3600",
+                    ForkedBuild.line(warmUp.toArray())));
+    new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(BuildServer.of(jvm()).orElseThrow().log().toFile())
+        .start();
+    Path socket = BuildServer.of(jvm()).orElseThrow().socket();
+    for (int i = 0; i < 3000 && !Files.exists(socket); i++) {
+      Thread.sleep(10);
+    }
+
+    assertThat(build("site", jvm()).papers()).isEqualTo(402);
+
+    assertThat(log())
+        .containsPattern("warm-up on .* stopped for a build after [0-2] builds?, \\d+ ms")
+        .contains("generate of " + content + " served in ");
+    assertThat(project.resolve("never")).doesNotExist();
+  }
+
+  @Test
+  void contentErrorsChecksAndTheReadmeComeBackAsFromAJvmOfTheirOwn() throws Exception {
+    build("warm", jvm());
+    afterWarmUp();
     Files.writeString(content.resolve("papers/alone.yaml"), "title: Alone\ndate: 2024-02-30\n");
     ContentException here =
         catchThrowableOfType(ContentException.class, () -> Papersite.validate(request("x")));
@@ -196,7 +254,7 @@ class BuildServerTest {
   }
 
   @Test
-  void aClassPathRelativeToTheCommandsFolderServesFromTheServersOwn() throws IOException {
+  void aClassPathRelativeToTheCommandsFolderServesFromTheServersOwn() throws Exception {
     Path here = Path.of("").toAbsolutePath();
     List<String> relative = new ArrayList<>();
     for (String entry : classPath.split(File.pathSeparator)) {
@@ -210,23 +268,31 @@ class BuildServerTest {
             Optional.empty(),
             Optional.of(servers));
     assertThat(jvm.classPath().split(File.pathSeparator)).allMatch(e -> Path.of(e).isAbsolute());
+    build("first", jvm);
+    Path log = BuildServer.of(jvm).orElseThrow().log();
+    for (int i = 0;
+        i < 600 && !(Files.exists(log) && Files.readString(log).contains("warm-up"));
+        i++) {
+      Thread.sleep(100);
+    }
     build("site", jvm);
     assertThat(Files.readString(BuildServer.of(jvm).orElseThrow().log()))
         .containsPattern("generate of " + content + " served in \\d+ ms");
   }
 
   @Test
-  void aSocketFileLeftByAServerThatDiedIsReplacedByANewServer() throws IOException {
+  void aSocketFileLeftByAServerThatDiedIsReplacedByANewServer() throws Exception {
     Path socket = BuildServer.of(jvm()).orElseThrow().socket();
     Files.createDirectories(servers);
     Files.writeString(socket, "left over");
     build("site", jvm());
+    afterWarmUp();
     assertThat(server().isAlive()).isTrue();
     assertThat(project.resolve("site/index.html")).exists();
   }
 
   @Test
-  void aNewServerDeletesWhatServersOfOtherVersionsLeftOverADayAgo() throws IOException {
+  void aNewServerDeletesWhatServersOfOtherVersionsLeftOverADayAgo() throws Exception {
     Files.createDirectories(servers);
     java.nio.file.attribute.FileTime twoDaysAgo =
         java.nio.file.attribute.FileTime.from(Instant.now().minus(java.time.Duration.ofDays(2)));
@@ -240,6 +306,7 @@ class BuildServerTest {
     build("site", jvm());
     assertThat(old).allMatch(Files::notExists);
     assertThat(recent).allMatch(Files::exists);
+    afterWarmUp();
     assertThat(server().isAlive()).isTrue();
   }
 
