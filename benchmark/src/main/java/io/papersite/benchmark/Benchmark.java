@@ -118,9 +118,11 @@ public final class Benchmark {
       stopServers(cli, servers);
       Path first = outputs.resolve("n" + n + "-cli-first");
       all.add(print(time(CLI_FIRST, n, 1, dir, cliBuild(cli, content, first, archives), first)));
+      awaitWarmUps(servers);
       Path project = dir.resolve("papersite");
       Path mvnFirst = outputs.resolve("n" + n + "-mvn-first");
       all.add(print(time(MVN_FIRST, n, 1, project, mvn(mvnFirst, true, archives), mvnFirst)));
+      awaitWarmUps(servers);
       List<Tool> tools = new ArrayList<>();
       tools.add(new Tool(CLI, dir, out -> cliBuild(cli, content, out, archives), MAVEN_OPTS));
       tools.add(
@@ -188,6 +190,41 @@ public final class Benchmark {
     System.out.println();
     System.out.println(PageWeight.header());
     weights.forEach(System.out::println);
+    System.out.println();
+    System.out.println("The warm-ups of the servers that the first builds started:");
+    System.out.println();
+    WARM_UPS.forEach(line -> System.out.println("- " + line));
+  }
+
+  /**
+   * Waits until every server in {@code servers} has ended the warm-up that the build which started
+   * it left it doing, so that no timed run shares the machine with one; prints how it went.
+   */
+  /** What the servers' logs say of their warm-ups, printed after the tables. */
+  private static final java.util.Set<String> WARM_UPS = new java.util.LinkedHashSet<>();
+
+  private static void awaitWarmUps(Path servers) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+    while (true) {
+      List<String> pending = new ArrayList<>();
+      List<String> ended = new ArrayList<>();
+      try (java.util.stream.Stream<Path> logs = Files.list(servers)) {
+        for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+          String text = Files.readString(log);
+          text.lines().filter(l -> l.startsWith("Papersite: warm-up on ")).forEach(ended::add);
+          if (!text.contains("Papersite: warm-up on ")) {
+            pending.add(log.getFileName().toString());
+          }
+        }
+      } catch (java.nio.file.NoSuchFileException e) {
+        return; // no server was started
+      }
+      if (pending.isEmpty() || System.nanoTime() > deadline) {
+        WARM_UPS.addAll(ended);
+        return;
+      }
+      Thread.sleep(200);
+    }
   }
 
   private static void stopServers(Path cli, Path servers) throws IOException, InterruptedException {
