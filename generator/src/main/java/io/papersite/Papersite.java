@@ -76,6 +76,7 @@ public final class Papersite {
         super(null, null, false, false);
       }
     }
+    SiteOutput discarding = SiteWriter.discarding();
     SiteOutput nothing =
         new SiteOutput() {
           @Override
@@ -83,7 +84,7 @@ public final class Papersite {
             if (stop.getAsBoolean()) {
               throw new Stopped();
             }
-            SiteOutput.DISCARD.text(path, content);
+            discarding.text(path, content);
           }
 
           @Override

@@ -457,6 +457,22 @@ public final class SiteWriter {
     }
   }
 
+  /**
+   * Renders every text file as a build does, down to its UTF-8 bytes, and keeps none: a build
+   * server's warm-up, whose compiled code should be the code its builds run.
+   */
+  public static SiteOutput discarding() {
+    return new SiteOutput() {
+      @Override
+      public void text(String path, TextContent content) {
+        render(Path.of(path), null, content);
+      }
+
+      @Override
+      public void bytes(String path, byte[] content) {}
+    };
+  }
+
   /** Whether the file exists with exactly these bytes. */
   private static boolean sameBytes(Path file, byte[] content) throws IOException {
     return Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
@@ -466,7 +482,7 @@ public final class SiteWriter {
 
   /**
    * Renders a text file's content: its bytes, or null when it grew past {@link #IN_MEMORY} and went
-   * to {@code spillTo} instead.
+   * to {@code spillTo} instead (nowhere when that is null).
    */
   private static byte[] render(Path target, Path spillTo, SiteOutput.TextContent content) {
     SpillingWriter buffer = new SpillingWriter(spillTo);
@@ -563,7 +579,7 @@ public final class SiteWriter {
 
     private void spillIfLarge() throws IOException {
       if (file == null && size > IN_MEMORY) {
-        file = Files.newOutputStream(target);
+        file = target == null ? OutputStream.nullOutputStream() : Files.newOutputStream(target);
       }
       if (file != null && size >= CHUNK) {
         file.write(bytes, 0, size);

@@ -50,6 +50,36 @@ class SiteWriterTest {
   }
 
   @Test
+  void aDiscardingOutputRendersEveryTextLargeOrSmallAndWritesNothing() throws IOException {
+    String large = text(SiteWriter.IN_MEMORY + 10);
+    java.util.concurrent.atomic.AtomicInteger rendered =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Path here = Path.of("").toAbsolutePath();
+    try (Stream<Path> before = Files.list(here)) {
+      long files = before.count();
+      SiteOutput nothing = SiteWriter.discarding();
+      nothing.text(
+          "large.html",
+          w ->
+              w.write(
+                  large
+                      .chars()
+                      .peek(c -> rendered.incrementAndGet())
+                      .collect(
+                          StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                      .toString()));
+      nothing.text("papers/small.html", w -> w.write("small"));
+      nothing.bytes("font.woff2", new byte[] {1, 2});
+      assertThat(rendered).hasValue(large.length());
+      try (Stream<Path> after = Files.list(here)) {
+        assertThat(after.count()).isEqualTo(files);
+      }
+    }
+    assertThat(here.resolve("large.html")).doesNotExist();
+    assertThat(here.resolve("papers")).doesNotExist();
+  }
+
+  @Test
   void textWrittenAsCharactersStringsAndSingleCharsComesOutAsOneString() throws IOException {
     String small = "ASCII, Latin-1 é·, an ellipsis …, \uD835\uDC9C split and a lone \uD835";
     byte[] bytes =
