@@ -69,6 +69,15 @@ class RelatedPapersTest {
     return site.papers().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
   }
 
+  /** The papers of the tag {@code big}, in the tag's order. */
+  private static List<String> big(ResolvedSite site) {
+    return site.tags().stream()
+        .filter(t -> t.name().equals("big"))
+        .findFirst()
+        .orElseThrow()
+        .paperIds();
+  }
+
   /** The ids given, in site order. */
   private static List<String> inSiteOrder(ResolvedSite site, Stream<String> ids) {
     List<String> order = site.papers().stream().map(ResolvedPaper::id).toList();
@@ -79,13 +88,8 @@ class RelatedPapersTest {
   void morePointsFirstThenSiteOrderAndOnlyNeighboursOfALargeGroup() throws IOException {
     ResolvedSite site = site();
     RelatedPapers related = new RelatedPapers(site);
-    // The tag lists papers in site order: p00's neighbours in it are the twenty nearest to it.
-    List<String> big =
-        site.tags().stream()
-            .filter(t -> t.name().equals("big"))
-            .findFirst()
-            .orElseThrow()
-            .paperIds();
+    // p00's neighbours in big: the twenty either side of it in the tag's list.
+    List<String> big = big(site);
     int at = big.indexOf("p00");
     List<String> near =
         inSiteOrder(
@@ -105,12 +109,7 @@ class RelatedPapersTest {
   @Test
   void aPaperWithOneSharedGroupGetsItsNeighboursInSiteOrder() throws IOException {
     ResolvedSite site = site();
-    List<String> big =
-        site.tags().stream()
-            .filter(t -> t.name().equals("big"))
-            .findFirst()
-            .orElseThrow()
-            .paperIds();
+    List<String> big = big(site);
     int at = 30;
     while (List.of("p00", "p01", "p50").contains(big.get(at))) {
       at++; // one with the tag big only
