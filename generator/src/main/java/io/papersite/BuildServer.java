@@ -325,17 +325,25 @@ final class BuildServer {
       }
       while (true) {
         SocketChannel client = server.accept();
-        if (warming != null) {
-          wanted.set(true); // it stops at its next file
-          join(warming);
-          warming = null;
-        }
         if (!watch.busy()) {
           client.close(); // ending: the client starts another one
           continue;
         }
-        try {
-          serve(client, socket, log);
+        try (client) {
+          String request = firstLine(client);
+          if (request == null) {
+            continue;
+          }
+          if (request.equals(STOP)) {
+            Files.deleteIfExists(socket);
+            System.exit(0);
+          }
+          if (warming != null) {
+            wanted.set(true); // it stops at its next file
+            join(warming);
+            warming = null;
+          }
+          serve(client, request, log);
         } finally {
           watch.idle();
         }
@@ -399,52 +407,42 @@ final class BuildServer {
     }
   }
 
-  private static void serve(SocketChannel client, Path socket, PrintStream log) throws IOException {
-    try (client) {
-      String request = firstLine(client);
-      if (request == null) {
-        return;
-      }
-      if (request.equals(STOP)) {
-        Files.deleteIfExists(socket);
-        System.exit(0);
-      }
-      PrintStream report =
-          new PrintStream(Channels.newOutputStream(client), true, StandardCharsets.UTF_8);
-      report.println(HELLO);
-      // The client sends nothing more: its connection ends only when it ends.
-      java.util.concurrent.atomic.AtomicBoolean done =
-          new java.util.concurrent.atomic.AtomicBoolean();
-      Thread lifeline =
-          new Thread(
-              () -> {
-                try {
-                  if (client.read(ByteBuffer.allocate(1)) < 0 && !done.get()) {
-                    Runtime.getRuntime().halt(1);
-                  }
-                } catch (IOException e) {
-                  // closed by this side once the command is done
+  private static void serve(SocketChannel client, String request, PrintStream log) {
+    PrintStream report =
+        new PrintStream(Channels.newOutputStream(client), true, StandardCharsets.UTF_8);
+    report.println(HELLO);
+    // The client sends nothing more: its connection ends only when it ends.
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    Thread lifeline =
+        new Thread(
+            () -> {
+              try {
+                if (client.read(ByteBuffer.allocate(1)) < 0 && !done.get()) {
+                  Runtime.getRuntime().halt(1);
                 }
-              },
-              "papersite-build-server-client");
-      lifeline.setDaemon(true);
-      lifeline.start();
-      long start = System.nanoTime();
-      String[] args = ForkedBuild.fields(request);
-      ForkedBuild.report(args, report);
-      log.println(
-          "Papersite: "
-              + args[0]
-              + " of "
-              + (args.length > 2 ? args[2] : "")
-              + " served in "
-              + (System.nanoTime() - start) / 1_000_000
-              + " ms");
-      log.flush(); // before the end is sent: the log says so once the client has its result
-      done.set(true);
-      report.println(END);
-      report.flush();
-    }
+              } catch (IOException e) {
+                // closed by this side once the command is done
+              }
+            },
+            "papersite-build-server-client");
+    lifeline.setDaemon(true);
+    lifeline.start();
+    long start = System.nanoTime();
+    String[] args = ForkedBuild.fields(request);
+    ForkedBuild.report(args, report);
+    log.println(
+        "Papersite: "
+            + args[0]
+            + " of "
+            + (args.length > 2 ? args[2] : "")
+            + " served in "
+            + (System.nanoTime() - start) / 1_000_000
+            + " ms");
+    log.flush(); // before the end is sent: the log says so once the client has its result
+    done.set(true);
+    report.println(END);
+    report.flush();
   }
 
   /** The request line, read byte by byte so that nothing after it is taken from the channel. */

@@ -155,8 +155,8 @@ class BuildServerTest {
     assertThat(BuildServer.stopAll(servers)).isZero();
   }
 
-  @Test
-  void aBuildThatComesDuringTheWarmUpStopsItAndIsServed() throws Exception {
+  /** A server started as a build starts one, warming up on 400 more papers; once it listens. */
+  private Process warmingServer() throws IOException, InterruptedException {
     for (int i = 0; i < 400; i++) {
       Files.writeString(
           content.resolve("papers/paper-" + i + ".yaml"),
@@ -166,22 +166,28 @@ class BuildServerTest {
     warmUp.add("generate");
     warmUp.addAll(ForkedBuild.arguments(request("never")));
     Files.createDirectories(servers);
-    List<String> command =
-        jvm()
-            .serverCommand(
-                BuildServer.class.getName(),
-                List.of(
-                    BuildServer.of(jvm()).orElseThrow().socket().toString(),
-                    "3600",
-                    ForkedBuild.line(warmUp.toArray())));
-    new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(BuildServer.of(jvm()).orElseThrow().log().toFile())
-        .start();
-    Path socket = BuildServer.of(jvm()).orElseThrow().socket();
-    for (int i = 0; i < 3000 && !Files.exists(socket); i++) {
+    BuildServer server = BuildServer.of(jvm()).orElseThrow();
+    Process process =
+        new ProcessBuilder(
+                jvm()
+                    .serverCommand(
+                        BuildServer.class.getName(),
+                        List.of(
+                            server.socket().toString(),
+                            "3600",
+                            ForkedBuild.line(warmUp.toArray()))))
+            .redirectErrorStream(true)
+            .redirectOutput(server.log().toFile())
+            .start();
+    for (int i = 0; i < 3000 && !Files.exists(server.socket()); i++) {
       Thread.sleep(10);
     }
+    return process;
+  }
+
+  @Test
+  void aBuildThatComesDuringTheWarmUpStopsItAndIsServed() throws Exception {
+    warmingServer();
 
     assertThat(build("site", jvm()).papers()).isEqualTo(402);
 
@@ -189,6 +195,17 @@ class BuildServerTest {
         .containsPattern("warm-up on .* stopped for a build after [0-2] builds?, \\d+ ms")
         .contains("generate of " + content + " served in ");
     assertThat(project.resolve("never")).doesNotExist();
+  }
+
+  @Test
+  void aServerToldToStopDuringItsWarmUpStopsAtOnce() throws Exception {
+    Process server = warmingServer();
+
+    assertThat(BuildServer.stopAll(servers)).isEqualTo(1);
+
+    assertThat(server.waitFor(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(log()).doesNotContain("warm-up on ");
+    assertThat(BuildServer.of(jvm()).orElseThrow().socket()).doesNotExist();
   }
 
   @Test
