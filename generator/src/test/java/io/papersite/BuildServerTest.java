@@ -155,7 +155,7 @@ class BuildServerTest {
     assertThat(BuildServer.stopAll(servers)).isZero();
   }
 
-  /** A server started as a build starts one, warming up on 400 more papers; once it listens. */
+  /** A server started as a build starts one, warming up on 400 more papers, once it listens. */
   private Process warmingServer() throws IOException, InterruptedException {
     for (int i = 0; i < 400; i++) {
       Files.writeString(
@@ -179,7 +179,8 @@ class BuildServerTest {
             .redirectErrorStream(true)
             .redirectOutput(server.log().toFile())
             .start();
-    for (int i = 0; i < 3000 && !Files.exists(server.socket()); i++) {
+    // Its log's first line is written once it listens: its socket file comes a moment before.
+    for (int i = 0; i < 3000 && !log().contains("Papersite build server on "); i++) {
       Thread.sleep(10);
     }
     return process;
