@@ -366,7 +366,7 @@ final class BuildServer {
     int builds = 0;
     String end = "done";
     try {
-      long last = Long.MAX_VALUE;
+      long last = 0;
       while (builds < WARM_UP_BUILDS) {
         long begun = System.nanoTime();
         if (!Papersite.rehearse(request, wanted)) {
@@ -375,7 +375,7 @@ final class BuildServer {
         }
         builds++;
         long took = System.nanoTime() - begun;
-        if (took > last * 9 / 10) {
+        if (builds > 1 && took * 10 > last * 9) {
           break; // no faster: compiled
         }
         last = took;
