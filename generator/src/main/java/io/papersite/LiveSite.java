@@ -7,7 +7,6 @@ import io.papersite.model.Paper;
 import io.papersite.model.Problems;
 import io.papersite.model.SourcePosition;
 import io.papersite.parse.ContentParser;
-import io.papersite.render.SiteOutput;
 import io.papersite.render.SiteRenderer;
 import io.papersite.resolve.ResolvedPaper;
 import io.papersite.resolve.ResolvedSite;
@@ -164,7 +163,7 @@ public final class LiveSite {
     build.resolver().replace(views.site(), first.paper(), problems);
     build
         .renderer()
-        .renderPagesOf(views, Set.of(first.id()), Set.of(first.id()), SiteOutput.DISCARD);
+        .renderPagesOf(views, Set.of(first.id()), Set.of(first.id()), SiteWriter.discarding());
   }
 
   /** Writes the feeds, exports and lists that the last incremental change left behind. */

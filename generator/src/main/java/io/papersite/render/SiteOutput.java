@@ -15,7 +15,10 @@ public interface SiteOutput {
   /** A file of bytes, such as a font. */
   void bytes(String path, byte[] content);
 
-  /** Renders every file and keeps none: to measure or warm up rendering. */
+  /**
+   * Renders every file into a writer that drops it: to measure rendering alone. A warm-up renders
+   * through {@code SiteWriter.discarding()}, whose writer is the one builds use.
+   */
   SiteOutput DISCARD =
       new SiteOutput() {
         @Override
