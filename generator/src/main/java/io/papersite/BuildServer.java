@@ -50,6 +50,9 @@ final class BuildServer {
   /** How long a server waits for a build before it ends. */
   static final Duration IDLE = Duration.ofMinutes(30);
 
+  /** A warm-up stops after this many builds, or sooner once a build is no faster than the last. */
+  static final int WARM_UP_BUILDS = 3;
+
   static final String HELLO = "papersite-build-server";
   static final String END = "end";
   static final String STOP = "stop";
@@ -72,7 +75,7 @@ final class BuildServer {
    * user's cache folder; none on a CI server, where every build is the only one on its machine.
    */
   static Optional<Path> folder() {
-    return ClassDataArchive.cacheFolder(System.getProperty(FOLDER, ""), System::getenv, "server");
+    return SecondJvm.servers(System.getProperty(FOLDER, ""));
   }
 
   /**
@@ -113,9 +116,6 @@ final class BuildServer {
     return socket.resolveSibling(name.substring(0, name.length() - ".socket".length()) + ".log");
   }
 
-  /** A warm-up stops after this many builds, or sooner once a build is no faster than the last. */
-  static final int WARM_UP_BUILDS = 3;
-
   /**
    * Runs {@code args} in the server, handing each line it reports to {@code reports}.
    *
@@ -155,41 +155,36 @@ final class BuildServer {
    * elsewhere; does not wait for it.
    */
   void start(List<String> args) {
-    try (SocketChannel running = connect(socket).orElse(null)) {
-      if (running == null) {
-        startServer(ForkedBuild.line(args.toArray()));
-      }
-    } catch (IOException e) {
-      // the next build runs in a JVM of its own again, and tries again
-    }
-  }
-
-  private void startServer(String warmUp) throws IOException {
-    createPrivately(socket.getParent());
     Path lockFile = socket.resolveSibling(socket.getFileName() + ".lock");
-    try (FileChannel lock =
-            FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock held = lock.lock()) {
-      try (SocketChannel running = connect(socket).orElse(null)) {
-        if (running != null) {
+    try {
+      createPrivately(socket.getParent());
+      try (FileChannel lock =
+              FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock held = lock.lock()) {
+        if (accepts(socket)) {
           return; // another build started it meanwhile
         }
+        Files.deleteIfExists(socket); // its server ended without deleting it
+        dropAbandoned(socket.getParent());
+        Process server =
+            SecondJvm.processBuilder(
+                    jvm.serverCommand(
+                        BuildServer.class.getName(),
+                        List.of(
+                            socket.toString(),
+                            String.valueOf(IDLE.toSeconds()),
+                            ForkedBuild.line(args.toArray()))))
+                .directory(socket.getParent().toFile()) // not a folder someone may want to delete
+                .redirectErrorStream(true)
+                .redirectOutput(log().toFile())
+                .start();
+        // Not waited for: of two servers started at once, the one whose socket file stays serves.
+        server.getOutputStream().close();
       }
-      Files.deleteIfExists(socket); // its server ended without deleting it
-      dropAbandoned(socket.getParent());
-      Process server =
-          SecondJvm.processBuilder(
-                  jvm.serverCommand(
-                      BuildServer.class.getName(),
-                      List.of(socket.toString(), String.valueOf(IDLE.toSeconds()), warmUp)))
-              .directory(socket.getParent().toFile()) // not a folder someone may want to delete
-              .redirectErrorStream(true)
-              .redirectOutput(log().toFile())
-              .start();
-      // Not waited for: of two servers started at once, the one whose socket file stays serves.
-      server.getOutputStream().close();
     } catch (OverlappingFileLockException e) {
       // another thread of this JVM is starting it
+    } catch (IOException e) {
+      // the next build runs in a JVM of its own again, and tries again
     }
   }
 
@@ -282,7 +277,7 @@ final class BuildServer {
         }
       }
     } catch (IOException e) {
-      return stopped;
+      // no more to stop
     }
     return stopped;
   }
