@@ -196,15 +196,15 @@ public final class Benchmark {
     WARM_UPS.forEach(line -> System.out.println("- " + line));
   }
 
-  /**
-   * Waits until every server in {@code servers} has ended the warm-up that the build which started
-   * it left it doing, so that no timed run shares the machine with one; prints how it went.
-   */
   /** What the servers' logs say of their warm-ups, printed after the tables. */
   private static final java.util.Set<String> WARM_UPS = new java.util.LinkedHashSet<>();
 
+  /**
+   * Waits until every server in {@code servers} has ended the warm-up that the build which started
+   * it left it doing, so that no timed run shares the machine with one; keeps what their logs say.
+   */
   private static void awaitWarmUps(Path servers) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(10).toNanos();
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
     while (true) {
       List<String> pending = new ArrayList<>();
       List<String> ended = new ArrayList<>();
@@ -409,13 +409,17 @@ public final class Benchmark {
       throw new IllegalStateException(tool + " failed:\n" + output);
     }
     // What the build server that served this command did is counted as the command's own: the
-    // one whose CPU time grew most (the others, idle, grow by milliseconds).
+    // one whose CPU time grew most (the others, idle, grow by milliseconds). A server the command
+    // started is not counted: it only begins its warm-up as the command ends.
     double serverCpu = 0;
     long serverRss = 0;
     if (command.stream()
         .anyMatch(a -> a.startsWith("-Dpapersite.buildServers=") && !a.endsWith("=none"))) {
       for (Map.Entry<Long, Duration> server : servers().entrySet()) {
-        Duration before = serversBefore.getOrDefault(server.getKey(), Duration.ZERO);
+        Duration before = serversBefore.get(server.getKey());
+        if (before == null) {
+          continue;
+        }
         double grown = server.getValue().minus(before).toNanos() / 1e9;
         if (grown > Math.max(serverCpu, 0.05)) {
           serverCpu = grown;
