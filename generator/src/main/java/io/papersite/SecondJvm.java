@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -336,14 +335,22 @@ public record SecondJvm(
 
   /** The YAML files in the content's papers folder, counted up to one past {@link #C1_PAPERS}. */
   public static long paperFiles(Path content) {
-    try (var files = Files.list(content.resolve("papers"))) {
-      return files
-          .map(f -> f.getFileName().toString())
-          .filter(name -> name.endsWith(".yaml") || name.endsWith(".yml"))
-          .limit(C1_PAPERS + 1L)
-          .count();
-    } catch (IOException | RuntimeException e) {
+    // Names only: a path object and a stream step for each of 10,000 files took 40-50 ms here.
+    String[] names;
+    try {
+      names = content.resolve("papers").toFile().list();
+    } catch (UnsupportedOperationException e) {
+      names = null; // not on the default file system
+    }
+    if (names == null) {
       return 0; // the command will say what is wrong with the folder
     }
+    long papers = 0;
+    for (String name : names) {
+      if ((name.endsWith(".yaml") || name.endsWith(".yml")) && ++papers > C1_PAPERS) {
+        break;
+      }
+    }
+    return papers;
   }
 }
