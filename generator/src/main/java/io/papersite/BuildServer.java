@@ -51,7 +51,7 @@ final class BuildServer {
   static final Duration IDLE = Duration.ofMinutes(30);
 
   /** A warm-up stops after this many builds, or sooner once a build is no faster than the last. */
-  static final int WARM_UP_BUILDS = 3;
+  static final int WARM_UP_BUILDS = 5;
 
   static final String HELLO = "papersite-build-server";
   static final String END = "end";

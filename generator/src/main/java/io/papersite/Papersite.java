@@ -10,7 +10,6 @@ import io.papersite.model.SourcePosition;
 import io.papersite.parse.ContentParser;
 import io.papersite.publish.BranchPublisher;
 import io.papersite.render.AwesomeList;
-import io.papersite.render.SiteOutput;
 import io.papersite.render.SiteRenderer;
 import io.papersite.resolve.ResolvedSite;
 import io.papersite.resolve.Resolver;
@@ -70,31 +69,14 @@ public final class Papersite {
    * @throws ContentException when the content has errors
    */
   static boolean rehearse(GenerateRequest request, java.util.function.BooleanSupplier stop) {
-    Build build = check(request, false, false);
-    final class Stopped extends RuntimeException {
-      Stopped() {
-        super(null, null, false, false);
-      }
-    }
-    SiteOutput discarding = SiteWriter.discarding();
-    SiteOutput nothing =
-        new SiteOutput() {
-          @Override
-          public void text(String path, TextContent content) {
-            if (stop.getAsBoolean()) {
-              throw new Stopped();
-            }
-            discarding.text(path, content);
-          }
-
-          @Override
-          public void bytes(String path, byte[] content) {}
-        };
-    try {
+    // As a clean build: the content digested as it is read, for the fingerprint.
+    Build build = check(request, false, true);
+    fingerprint(request, build.loader.digests());
+    try (SiteWriter.Staging nothing = new SiteWriter(request.outputDirectory()).rehearsal(stop)) {
       build.renderer.render(
           build.renderer.views(build.site), nothing, request.timestamp(), Progress.NONE);
       return true;
-    } catch (Stopped e) {
+    } catch (SiteWriter.Stopped e) {
       return false;
     }
   }

@@ -93,13 +93,35 @@ public final class SiteWriter {
     if (refusal != null) {
       throw new IllegalStateException(refusal);
     }
-    return new Staging();
+    return new Staging(null);
+  }
+
+  /**
+   * A site rendered by the very code a build runs, down to its UTF-8 bytes, and written nowhere: a
+   * build server's warm-up, whose compiled code should be the code its builds run (a warm-up
+   * through another output left the first builds after it a quarter slower). Takes no lock and
+   * makes no folder; asks {@code stop} before each file and throws {@link Stopped} when it says so.
+   */
+  public Staging rehearsal(java.util.function.BooleanSupplier stop) {
+    return new Staging(java.util.Objects.requireNonNull(stop));
+  }
+
+  /** Where a rehearsal writes its files, so that the code that writes them is compiled too. */
+  private static final Path NOWHERE =
+      Files.isWritable(Path.of("/dev/null")) ? Path.of("/dev/null") : null;
+
+  /** What a rehearsal throws when it was told to stop. */
+  public static final class Stopped extends RuntimeException {
+    private Stopped() {
+      super("the rehearsal was stopped", null, false, false);
+    }
   }
 
   /** A site being written; {@link #commit()} swaps it in. */
   public final class Staging implements SiteOutput, AutoCloseable {
 
     private final BuildLock lock;
+    private final java.util.function.BooleanSupplier stop; // null unless rehearsing
     private final Set<String> paths = ConcurrentHashMap.newKeySet();
     private final Set<Path> folders = ConcurrentHashMap.newKeySet();
     private final AtomicInteger pages = new AtomicInteger();
@@ -108,7 +130,13 @@ public final class SiteWriter {
     private final boolean hasCurrent;
     private boolean committed;
 
-    private Staging() {
+    private Staging(java.util.function.BooleanSupplier stop) {
+      this.stop = stop;
+      if (stop != null) {
+        lock = null;
+        hasCurrent = false;
+        return;
+      }
       try {
         lock = new BuildLock();
         if (!Files.exists(output) && Files.exists(previous.resolve(MARKER))) {
@@ -146,7 +174,7 @@ public final class SiteWriter {
     @Override
     public void text(String path, TextContent content) {
       Path target = target(path);
-      byte[] bytes = render(target, target, content);
+      byte[] bytes = render(target, stop == null ? target : null, content);
       if (bytes != null) {
         store(path, target, bytes);
       }
@@ -173,7 +201,11 @@ public final class SiteWriter {
             // no hard links on this file system: write the file
           }
         }
-        writeFile(target, content);
+        if (stop == null) {
+          writeFile(target, content);
+        } else if (NOWHERE != null) {
+          writeFile(NOWHERE, content);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
       }
@@ -185,6 +217,9 @@ public final class SiteWriter {
     }
 
     private Path target(String path) {
+      if (stop != null && stop.getAsBoolean()) {
+        throw new Stopped();
+      }
       Path target = within(staging, path);
       paths.add(path);
       if (path.endsWith(".html")) {
@@ -192,7 +227,9 @@ public final class SiteWriter {
       }
       try {
         if (!folders.contains(target.getParent())) {
-          Files.createDirectories(target.getParent());
+          if (stop == null) {
+            Files.createDirectories(target.getParent());
+          }
           folders.add(target.getParent());
         }
       } catch (FileAlreadyExistsException e) {
@@ -213,6 +250,9 @@ public final class SiteWriter {
      * files it has.
      */
     public int commit(String fingerprint, String basePath) {
+      if (stop != null) {
+        throw new IllegalStateException("a rehearsal has nothing to commit");
+      }
       try {
         Files.writeString(
             staging.resolve(MARKER),
@@ -236,6 +276,9 @@ public final class SiteWriter {
     /** Removes the unfinished site unless it was committed, and lets the next build in. */
     @Override
     public void close() {
+      if (lock == null) {
+        return; // a rehearsal: nothing was written
+      }
       // A failed build leaves no half-written folder behind.
       lock.release(committed, () -> deleteOwnFolder(staging));
     }

@@ -1,12 +1,14 @@
 package io.papersite.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.papersite.render.SiteOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +79,45 @@ class SiteWriterTest {
     }
     assertThat(here.resolve("large.html")).doesNotExist();
     assertThat(here.resolve("papers")).doesNotExist();
+  }
+
+  @Test
+  void aRehearsalRendersAsABuildWritesNothingTakesNoLockAndStopsWhenTold() throws IOException {
+    Path site = root.resolve("site");
+    byte[] before = written(w -> w.write("the current site"));
+    String large = text(SiteWriter.IN_MEMORY + 10);
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger rendered =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (SiteWriter.Staging rehearsal =
+        new SiteWriter(site).rehearsal(() -> asked.incrementAndGet() > 3)) {
+      rehearsal.text(
+          "large.html",
+          w -> {
+            for (int i = 0; i < large.length(); i += 4093) {
+              rendered.addAndGet(Math.min(4093, large.length() - i));
+              w.write(large, i, Math.min(4093, large.length() - i));
+            }
+          });
+      rehearsal.text("papers/small.html", w -> w.write("small"));
+      rehearsal.bytes("file.txt", new byte[] {1, 2});
+      assertThat(rendered).hasValue(large.length());
+      assertThat(List.of(rehearsal.files(), rehearsal.pages())).isEqualTo(List.of(3, 2));
+      // a build of the same site is not kept out meanwhile
+      try (SiteWriter.Staging build = new SiteWriter(site).open()) {
+        build.text("file.txt", w -> w.write("the current site"));
+        build.commit();
+      }
+      assertThatThrownBy(() -> rehearsal.text("one-more.html", w -> w.write("no")))
+          .isInstanceOf(SiteWriter.Stopped.class);
+      assertThatThrownBy(rehearsal::commit).isInstanceOf(IllegalStateException.class);
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      assertThat(files.map(root::relativize).map(Path::toString))
+          .containsExactlyInAnyOrder("", "site", "site/.papersite", "site/file.txt");
+    }
+    assertThat(Files.readAllBytes(site.resolve("file.txt"))).isEqualTo(before);
   }
 
   @Test
