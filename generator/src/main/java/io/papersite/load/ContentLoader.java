@@ -11,7 +11,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,8 +184,12 @@ public final class ContentLoader {
    * file that is no link, in a folder already known to be inside, needs no further look.
    */
   private boolean inside(Path file) {
+    return inside(file, Files.isSymbolicLink(file));
+  }
+
+  private boolean inside(Path file, boolean link) {
     Path folder = file.getParent();
-    if (!Files.isSymbolicLink(file)
+    if (!link
         && folder != null
         && insideFolders.computeIfAbsent(
             folder, f -> realPath(f).map(r -> r.startsWith(contentRoot)).orElse(false))) {
@@ -229,12 +235,24 @@ public final class ContentLoader {
   }
 
   private Optional<SourceFile> read(Path path) {
-    if (!Files.isRegularFile(path) || !inside(path)) {
-      return Optional.empty();
+    // One look at the file itself, not three: what it is, whether it is a link, and its size.
+    BasicFileAttributes file;
+    try {
+      file = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (file.isSymbolicLink()) {
+        file = Files.readAttributes(path, BasicFileAttributes.class); // what it leads to
+        if (!file.isRegularFile() || !inside(path, true)) {
+          return Optional.empty();
+        }
+      } else if (!file.isRegularFile() || !inside(path, false)) {
+        return Optional.empty();
+      }
+    } catch (IOException e) {
+      return Optional.empty(); // no such file, or a link that leads nowhere
     }
     String shown = displayPath(path);
     try {
-      if (Files.size(path) > MAX_FILE_BYTES) {
+      if (file.size() > MAX_FILE_BYTES) {
         problems.error(
             SourcePosition.ofFile(shown),
             "file is larger than "
