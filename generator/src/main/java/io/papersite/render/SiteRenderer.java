@@ -132,7 +132,7 @@ public final class SiteRenderer {
     List<String> pageUrls = java.util.Collections.synchronizedList(new ArrayList<>());
     // The exports are the longest tasks: first, so that pages fill the other cores meanwhile.
     // A paper's BibTeX entry and list line, kept between the files that show them.
-    Fragments pieces = Fragments.forThisHeap();
+    Fragments pieces = Fragments.forThisHeap(site.papers().size());
     List<Runnable> tasks =
         new ArrayList<>(machineReadable(site, out, timestamp, c -> true, pieces));
     pageTasks(views, out, pageUrls, paper -> true, pieces).forEach(task -> tasks.add(task.run()));
@@ -225,7 +225,9 @@ public final class SiteRenderer {
   public void renderExports(
       ResolvedSite site, SiteOutput out, Instant timestamp, Predicate<String> collections) {
     runInParallel(
-        machineReadable(site, out, timestamp, collections, Fragments.forThisHeap()), Progress.NONE);
+        machineReadable(
+            site, out, timestamp, collections, Fragments.forThisHeap(site.papers().size())),
+        Progress.NONE);
   }
 
   /** A page to render, and which papers it shows, by id. */
@@ -248,7 +250,7 @@ public final class SiteRenderer {
     SiteUrls urls = site.urls();
     var settings = site.settings();
     List<PageTask> tasks = new ArrayList<>();
-    PageTasks pages = new PageTasks(tasks, out, urls, pageUrls);
+    PageTasks pages = new PageTasks(tasks, out, urls, pageUrls, site.papers().size());
 
     List<PaperView> papers = builder.papers();
     boolean dated = site.papers().stream().anyMatch(p -> p.paper().date().isPresent());
@@ -364,9 +366,11 @@ public final class SiteRenderer {
     private final SiteUrls urls;
     private final List<String> pageUrls;
     // Fragments kept for this rendering only: the next one may show papers changed since.
-    private final Fragments fragments = Fragments.forThisHeap();
+    private final Fragments fragments;
 
-    PageTasks(List<PageTask> tasks, SiteOutput out, SiteUrls urls, List<String> pageUrls) {
+    PageTasks(
+        List<PageTask> tasks, SiteOutput out, SiteUrls urls, List<String> pageUrls, int papers) {
+      this.fragments = Fragments.forThisHeap(papers);
       this.tasks = tasks;
       this.out = out;
       this.urls = urls;
