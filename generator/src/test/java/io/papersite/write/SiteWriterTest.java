@@ -121,6 +121,28 @@ class SiteWriterTest {
   }
 
   @Test
+  void filesRenderedOneAfterAnotherOrOneWithinAnotherKeepTheirOwnBytes() throws IOException {
+    Path site = root.resolve("site");
+    String large = "a".repeat(SiteWriter.IN_MEMORY - 1000);
+    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+      out.text("large.txt", w -> w.write(large));
+      out.text("small.txt", w -> w.write("small"));
+      out.text(
+          "outer.txt",
+          w -> {
+            w.write("outer, ");
+            out.text("inner.txt", inner -> inner.write("inner"));
+            w.write("outer again");
+          });
+      out.commit();
+    }
+    assertThat(Files.readString(site.resolve("large.txt"))).isEqualTo(large);
+    assertThat(Files.readString(site.resolve("small.txt"))).isEqualTo("small");
+    assertThat(Files.readString(site.resolve("outer.txt"))).isEqualTo("outer, outer again");
+    assertThat(Files.readString(site.resolve("inner.txt"))).isEqualTo("inner");
+  }
+
+  @Test
   void textWrittenAsCharactersStringsAndSingleCharsComesOutAsOneString() throws IOException {
     String small = "ASCII, Latin-1 é·, an ellipsis …, \uD835\uDC9C split and a lone \uD835";
     byte[] bytes =
