@@ -73,6 +73,19 @@ class ClassDataArchiveTest {
   }
 
   @Test
+  void namesAreSixteenHexDigitsTheSameForTheSameJvmAndApartForOthers() {
+    String jvm = "/usr/lib/jvm/java-17\n-Xmx1g\n/home/a/papersite-cli.jar\n1234 5678\n";
+    assertThat(ClassDataArchive.digest(jvm))
+        .matches("[0-9a-f]{16}")
+        .isEqualTo(ClassDataArchive.digest(new String(jvm)));
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < 100_000; i++) {
+      names.add(ClassDataArchive.digest(jvm.replace("1g", i + "m")));
+    }
+    assertThat(names).hasSize(100_000);
+  }
+
+  @Test
   void theFirstRunSavesTheArchiveAndTheNextOnesMapIt() throws IOException {
     Path archives = temp.resolve("cache/papersite/jvm");
     List<String> first = run(jvm(archives), "greet");
