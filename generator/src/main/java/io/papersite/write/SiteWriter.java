@@ -7,9 +7,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -551,10 +555,29 @@ public final class SiteWriter {
    */
   private static final class SpillingWriter extends Writer {
     private static final int CHUNK = 1 << 16;
-    // One buffer a thread, kept from file to file: growing a new one for each file, and copying
-    // its bytes out at the end, was 3% of a 10,000-paper build's samples.
-    private static final ThreadLocal<byte[]> BUFFERS = new ThreadLocal<>();
+
+    /** A long string is encoded this many characters at a time, so that it can spill as it goes. */
+    private static final int SLICE = 1 << 13;
+
+    // One set a thread, kept from file to file: growing a new buffer for each file, and copying its
+    // bytes out at the end, was 3% of a 10,000-paper build's samples.
+    private static final ThreadLocal<Buffers> BUFFERS = new ThreadLocal<>();
+
+    /** What a thread keeps from one file to the next. */
+    private static final class Buffers {
+      byte[] bytes = new byte[1 << 14];
+      final char[] chars = new char[SLICE];
+      // The JDK's encoder copies runs of ASCII with vector instructions; a lone half of a
+      // surrogate pair becomes '?', as String.getBytes makes it.
+      final CharsetEncoder encoder =
+          StandardCharsets.UTF_8
+              .newEncoder()
+              .onMalformedInput(CodingErrorAction.REPLACE)
+              .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    }
+
     private final Path target;
+    private final Buffers kept;
     private byte[] bytes;
     private int size;
     private char highSurrogate; // the first half of a pair whose second half is still to come
@@ -562,9 +585,11 @@ public final class SiteWriter {
 
     SpillingWriter(Path target) {
       this.target = target;
-      byte[] kept = BUFFERS.get();
-      bytes = kept != null ? kept : new byte[1 << 14];
-      BUFFERS.set(null); // taken: a file rendered while this one is gets a buffer of its own
+      Buffers buffers = BUFFERS.get();
+      kept = buffers != null ? buffers : new Buffers();
+      BUFFERS.set(null); // taken: a file rendered while this one is gets buffers of its own
+      kept.encoder.reset();
+      bytes = kept.bytes;
     }
 
     @Override
@@ -574,27 +599,18 @@ public final class SiteWriter {
 
     @Override
     public void write(char[] chars, int offset, int length) throws IOException {
-      int end = offset + length;
-      int i = offset;
-      if (highSurrogate == 0) {
-        room(length);
-        while (i < end && chars[i] < 0x80) {
-          bytes[size++] = (byte) chars[i++];
-        }
-      }
-      if (i < end) {
-        encode(new String(chars, i, end - i));
-      }
+      encode(chars, offset, length);
       spillIfLarge();
     }
 
     @Override
     public void write(String string, int offset, int length) throws IOException {
-      encode(
-          offset == 0 && length == string.length()
-              ? string
-              : string.substring(offset, offset + length));
-      spillIfLarge();
+      for (int at = offset, end = offset + length; at < end; at += SLICE) {
+        int slice = Math.min(SLICE, end - at);
+        string.getChars(at, at + slice, kept.chars, 0);
+        encode(kept.chars, 0, slice);
+        spillIfLarge();
+      }
     }
 
     @Override
@@ -603,28 +619,33 @@ public final class SiteWriter {
       return this;
     }
 
-    /** Encodes a piece, keeping a last high surrogate back for the piece that completes it. */
-    private void encode(String piece) {
-      if (highSurrogate != 0) {
-        piece = highSurrogate + piece;
+    /** Encodes a piece, completing a pair the last piece began. */
+    private void encode(char[] chars, int offset, int length) {
+      while (highSurrogate != 0 && length > 0) {
+        char[] pair = {highSurrogate, chars[offset]};
         highSurrogate = 0;
+        encode(CharBuffer.wrap(pair));
+        offset++;
+        length--;
       }
-      if (!piece.isEmpty() && Character.isHighSurrogate(piece.charAt(piece.length() - 1))) {
-        highSurrogate = piece.charAt(piece.length() - 1);
-        piece = piece.substring(0, piece.length() - 1);
+      if (length > 0) {
+        encode(CharBuffer.wrap(chars, offset, length));
       }
-      append(piece.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void append(byte[] encoded) {
-      room(encoded.length);
-      System.arraycopy(encoded, 0, bytes, size, encoded.length);
-      size += encoded.length;
-    }
-
-    private void room(int more) {
-      if (size + more > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+    /** Encodes what {@code in} holds, but for a last high surrogate, kept for the next piece. */
+    private void encode(CharBuffer in) {
+      while (true) {
+        ByteBuffer out = ByteBuffer.wrap(bytes, size, bytes.length - size);
+        CoderResult result = kept.encoder.encode(in, out, false);
+        size = out.position();
+        if (!result.isOverflow()) {
+          break;
+        }
+        bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+      }
+      if (in.hasRemaining()) {
+        highSurrogate = in.get(); // the encoder leaves only a high surrogate whose pair may follow
       }
     }
 
@@ -656,7 +677,10 @@ public final class SiteWriter {
     public void close() throws IOException {
       if (highSurrogate != 0) {
         // A half without its other half, encoded as String.getBytes does.
-        append(String.valueOf(highSurrogate).getBytes(StandardCharsets.UTF_8));
+        if (size == bytes.length) {
+          bytes = java.util.Arrays.copyOf(bytes, bytes.length * 2);
+        }
+        bytes[size++] = '?';
         highSurrogate = 0;
       }
       if (file != null) {
@@ -664,7 +688,8 @@ public final class SiteWriter {
         size = 0;
         file.close();
       }
-      BUFFERS.set(bytes); // grown, or after a spill the smaller one
+      kept.bytes = bytes; // grown, or after a spill the smaller one
+      BUFFERS.set(kept);
     }
   }
 

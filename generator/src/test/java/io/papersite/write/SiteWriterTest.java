@@ -143,6 +143,39 @@ class SiteWriterTest {
   }
 
   @Test
+  void anyTextInAnyPiecesComesOutAsStringGetBytesMakesItWhole() throws IOException {
+    java.util.Random random = new java.util.Random(20261128);
+    char[] alphabet = {
+      'a', 'Z', ' ', '<', 'é', 'ÿ', '…', '中', '\uD835', '\uDC9C', '\uDBFF', '\uDC00'
+    };
+    for (int round = 0; round < 300; round++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(round % 10 == 0 ? 30_000 : 60);
+      for (int i = 0; i < length; i++) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      String whole = text.toString();
+      byte[] bytes =
+          written(
+              w -> {
+                for (int at = 0; at < whole.length(); ) {
+                  int piece = Math.min(1 + random.nextInt(9000), whole.length() - at);
+                  switch (random.nextInt(3)) {
+                    case 0 -> w.write(whole, at, piece);
+                    case 1 -> w.write(whole.toCharArray(), at, piece);
+                    default -> {
+                      w.write(whole.charAt(at));
+                      piece = 1;
+                    }
+                  }
+                  at += piece;
+                }
+              });
+      assertThat(bytes).as("round %d", round).isEqualTo(whole.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void textWrittenAsCharactersStringsAndSingleCharsComesOutAsOneString() throws IOException {
     String small = "ASCII, Latin-1 é·, an ellipsis …, \uD835\uDC9C split and a lone \uD835";
     byte[] bytes =
