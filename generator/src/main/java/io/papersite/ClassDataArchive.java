@@ -1,5 +1,6 @@
 package io.papersite;
 
+import io.papersite.load.Checksums;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -293,17 +294,9 @@ final class ClassDataArchive {
 
   /**
    * Sixteen hex digits that tell apart the JVMs, class paths and versions that name archives and
-   * servers: two checksums of different polynomials, as content files are digested. They name
-   * files, they keep no secret, and SHA-256's first use (loading its provider) took 20-28 ms of
-   * every command's start.
+   * servers: they name files and keep no secret, so {@link Checksums} do.
    */
   static String digest(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    java.util.zip.CRC32 crc32 = new java.util.zip.CRC32();
-    crc32.update(bytes);
-    java.util.zip.CRC32C crc32c = new java.util.zip.CRC32C();
-    crc32c.update(bytes);
-    return HexFormat.of().toHexDigits((int) crc32.getValue())
-        + HexFormat.of().toHexDigits((int) crc32c.getValue());
+    return HexFormat.of().toHexDigits(Checksums.of(text.getBytes(StandardCharsets.UTF_8)));
   }
 }
