@@ -407,8 +407,7 @@ final class BuildServer {
         new PrintStream(Channels.newOutputStream(client), true, StandardCharsets.UTF_8);
     report.println(HELLO);
     // The client sends nothing more: its connection ends only when it ends.
-    java.util.concurrent.atomic.AtomicBoolean done =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean done = new AtomicBoolean();
     Thread lifeline =
         new Thread(
             () -> {

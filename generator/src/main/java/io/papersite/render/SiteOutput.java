@@ -16,8 +16,8 @@ public interface SiteOutput {
   void bytes(String path, byte[] content);
 
   /**
-   * Renders every file into a writer that drops it: to measure rendering alone. A warm-up renders
-   * through {@code SiteWriter.discarding()}, whose writer is the one builds use.
+   * Renders every file into a writer that drops it: to measure rendering alone. Warm-ups render
+   * through the writers builds use ({@code SiteWriter.rehearsal}, {@code SiteWriter.discarding()}).
    */
   SiteOutput DISCARD =
       new SiteOutput() {

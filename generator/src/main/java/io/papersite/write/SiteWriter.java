@@ -179,7 +179,7 @@ public final class SiteWriter {
     @Override
     public void text(String path, TextContent content) {
       Path target = target(path);
-      ByteBuffer bytes = render(target, stop == null ? target : null, content);
+      ByteBuffer bytes = render(target, destination(target), content);
       if (bytes != null) {
         store(path, target, bytes);
       }
@@ -206,10 +206,9 @@ public final class SiteWriter {
             // no hard links on this file system: write the file
           }
         }
-        if (stop == null) {
-          writeFile(target, content);
-        } else if (NOWHERE != null) {
-          writeFile(NOWHERE, content);
+        Path destination = destination(target);
+        if (destination != null) {
+          writeFile(destination, content);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
@@ -219,6 +218,11 @@ public final class SiteWriter {
     /** How many files are the same as in the current site, and so were not rewritten. */
     public int unchanged() {
       return unchanged.get();
+    }
+
+    /** Where a file of {@code target} goes: there, or for a rehearsal {@link #NOWHERE}. */
+    private Path destination(Path target) {
+      return stop == null ? target : NOWHERE;
     }
 
     private Path target(String path) {
@@ -506,8 +510,8 @@ public final class SiteWriter {
   }
 
   /**
-   * Renders every text file as a build does, down to its UTF-8 bytes, and keeps none: a build
-   * server's warm-up, whose compiled code should be the code its builds run.
+   * Renders every text file as a build does, down to its UTF-8 bytes, and keeps none: the live
+   * preview's warm-up, whose edits are written by an {@link Update}, not a {@link Staging}.
    */
   public static SiteOutput discarding() {
     return new SiteOutput() {
