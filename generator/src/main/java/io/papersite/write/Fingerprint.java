@@ -4,13 +4,16 @@ import io.papersite.load.ContentLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A digest of everything a build reads: the content and template files, the build's settings and
@@ -51,10 +54,7 @@ public final class Fingerprint {
         if (!Files.isDirectory(folder)) {
           continue;
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(folder)) {
-          files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
+        List<Path> files = regularFiles(folder);
         // Each file is read and digested on any core; their digests are combined in order.
         List<byte[]> digests =
             files.parallelStream()
@@ -76,6 +76,32 @@ public final class Fingerprint {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The regular files under {@code folder}, links to them included, sorted: one look at each entry,
+   * where {@code Files.walk} and a test of each path took two (10,000 papers: 20,000 fewer system
+   * calls on the build's way to its first page).
+   */
+  private static List<Path> regularFiles(Path folder) throws IOException {
+    List<Path> files = new ArrayList<>();
+    // A folder that is a link (content -> ../papers) is walked where it leads, as the build reads
+    // it; its files keep their names under the folder, by which their digests are known.
+    Path start = Files.isSymbolicLink(folder) ? folder.toRealPath() : folder;
+    Files.walkFileTree(
+        start,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile()
+                || (attributes.isSymbolicLink() && Files.isRegularFile(file))) {
+              files.add(start == folder ? file : folder.resolve(start.relativize(file)));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    files.sort(null);
+    return files;
   }
 
   /** A file's digest as the content loader makes it of the files it reads. */

@@ -1,0 +1,93 @@
+package io.papersite.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.papersite.load.ContentLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FingerprintTest {
+
+  @TempDir Path root;
+
+  private Path content() throws IOException {
+    Path content = root.resolve("content");
+    Files.createDirectories(content.resolve("papers"));
+    Files.writeString(content.resolve("site.yaml"), "title: A\n");
+    Files.writeString(content.resolve("papers/a.yaml"), "title: A paper\n");
+    Files.writeString(content.resolve("papers/a.md"), "Notes.\n");
+    return content;
+  }
+
+  private static String of(Path folder) {
+    return Fingerprint.of(List.of(folder), List.of("setting"));
+  }
+
+  @Test
+  void changesWithAnyFileItsNameOrASetting() throws IOException {
+    Path content = content();
+    String before = of(content);
+    assertThat(of(content)).isEqualTo(before);
+    assertThat(Fingerprint.of(List.of(content), List.of("other"))).isNotEqualTo(before);
+
+    Files.writeString(content.resolve("papers/a.md"), "Other notes.\n");
+    String edited = of(content);
+    assertThat(edited).isNotEqualTo(before);
+
+    Files.writeString(content.resolve("papers/b.yaml"), "title: B\n");
+    String added = of(content);
+    assertThat(added).isNotEqualTo(edited);
+
+    Files.move(content.resolve("papers/b.yaml"), content.resolve("papers/c.yaml"));
+    assertThat(of(content)).isNotEqualTo(added);
+  }
+
+  @Test
+  void takesTheDigestsOfFilesAlreadyReadInsteadOfReadingThemAgain() throws IOException {
+    Path content = content();
+    Map<Path, byte[]> read = new HashMap<>();
+    for (String file : List.of("site.yaml", "papers/a.yaml", "papers/a.md")) {
+      Path path = content.resolve(file).toAbsolutePath().normalize();
+      read.put(path, ContentLoader.digest(Files.readAllBytes(path)));
+    }
+    assertThat(Fingerprint.of(List.of(content), List.of("setting"), read)).isEqualTo(of(content));
+
+    // A known digest is taken as it is: the file, still as it was, is not read again.
+    read.put(
+        content.resolve("papers/a.md").toAbsolutePath().normalize(),
+        ContentLoader.digest("Other notes.\n".getBytes(StandardCharsets.UTF_8)));
+    String fromDigests = Fingerprint.of(List.of(content), List.of("setting"), read);
+    Files.writeString(content.resolve("papers/a.md"), "Other notes.\n");
+    assertThat(fromDigests).isEqualTo(of(content));
+  }
+
+  @Test
+  void countsLinkedFilesAndTheFilesOfALinkedFolder() throws IOException {
+    Path content = content();
+    Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+    Files.writeString(elsewhere.resolve("shared.md"), "Shared.\n");
+    Files.createSymbolicLink(content.resolve("papers/shared.md"), elsewhere.resolve("shared.md"));
+    String linked = of(content);
+    Files.writeString(elsewhere.resolve("shared.md"), "Changed.\n");
+    assertThat(of(content)).isNotEqualTo(linked);
+
+    // content -> a folder elsewhere: its files count as the build reads them.
+    Path link = Files.createSymbolicLink(root.resolve("linked-content"), content);
+    String throughLink = of(link);
+    Files.writeString(content.resolve("papers/a.yaml"), "title: Edited\n");
+    assertThat(of(link)).isNotEqualTo(throughLink);
+  }
+
+  @Test
+  void aMissingFolderCountsAsEmpty() {
+    Path missing = root.resolve("templates");
+    assertThat(of(missing)).isEqualTo(of(missing)).hasSize(64);
+  }
+}
