@@ -295,6 +295,8 @@ final class BuildServer {
     }
     Path socket = Path.of(args[0]);
     Duration idle = Duration.ofSeconds(Long.parseLong(args[1]));
+    // A rebuild's client need not wait while the site it replaced is deleted.
+    io.papersite.write.SiteWriter.deleteReplacedSitesAfterwards();
     PrintStream log = System.out;
     System.setOut(System.err);
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {

@@ -56,6 +56,72 @@ public final class SiteWriter {
     this.lockFile = this.output.resolveSibling("." + name + ".papersite-lock");
   }
 
+  /**
+   * Deletes the sites that commits replaced, one after another, once their builds have returned.
+   * Null until {@link #deleteReplacedSitesAfterwards()}: each commit deletes the site it replaced
+   * before it returns.
+   */
+  private static volatile java.util.concurrent.ExecutorService afterwards;
+
+  /** The replaced sites that this JVM is deleting or is about to. */
+  private static final Set<Path> DISCARDED = ConcurrentHashMap.newKeySet();
+
+  /**
+   * From now on, a commit leaves the site it replaced under a name of its own beside the output,
+   * and that is deleted on a thread of this JVM after the build has returned: for a JVM that
+   * outlives its builds (a build server), whose callers need not wait for the deletion (about a
+   * second at 10,000 papers). A deletion cut short is finished by the next build of that site. The
+   * JVM finishes the deletions it has begun before it exits.
+   */
+  public static synchronized void deleteReplacedSitesAfterwards() {
+    if (afterwards != null) {
+      return;
+    }
+    java.util.concurrent.ExecutorService executor =
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            task -> {
+              Thread thread = new Thread(task, "papersite-replaced-sites");
+              thread.setDaemon(true);
+              return thread;
+            });
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  executor.shutdown();
+                  try {
+                    executor.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "papersite-replaced-sites-exit"));
+    afterwards = executor;
+  }
+
+  /** Waits until the replaced sites handed to the deleting thread so far are gone. */
+  static void awaitReplacedSites() {
+    java.util.concurrent.ExecutorService executor = afterwards;
+    if (executor == null) {
+      return;
+    }
+    try {
+      executor.submit(() -> {}).get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Back to deleting a replaced site before the commit returns, once those handed over are gone.
+   */
+  static synchronized void deleteReplacedSitesAtOnce() {
+    awaitReplacedSites();
+    afterwards = null;
+  }
+
   /** Whether a build that was stopped left its folders or its lock beside the output. */
   public boolean hasLeftovers() {
     return Files.exists(staging) || Files.exists(previous) || Files.exists(lockFile);
@@ -150,6 +216,7 @@ public final class SiteWriter {
         }
         deleteOwnFolder(staging);
         deleteOwnFolder(previous);
+        deleteLeftoverReplacedSites();
         hasCurrent = Files.isDirectory(output);
         Files.createDirectories(staging);
         Files.writeString(staging.resolve(MARKER), MARKER_HEADING);
@@ -275,7 +342,7 @@ public final class SiteWriter {
         }
         Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
-        deleteOwnFolder(previous);
+        discard(previous);
         return paths.size();
       } catch (IOException e) {
         throw cannotWrite(e);
@@ -702,6 +769,65 @@ public final class SiteWriter {
       return entries.findAny().isEmpty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The prefix of the names under which replaced sites wait beside the output for deletion. */
+  private String replacedPrefix() {
+    return previous.getFileName() + "-";
+  }
+
+  /**
+   * Deletes the site a commit replaced: now, or when {@link #deleteReplacedSitesAfterwards()} was
+   * called, after the build under a name of its own.
+   */
+  private void discard(Path replaced) throws IOException {
+    java.util.concurrent.ExecutorService executor = afterwards;
+    if (executor == null || !Files.isDirectory(replaced)) {
+      deleteOwnFolder(replaced);
+      return;
+    }
+    Path aside = replaced.resolveSibling(replacedPrefix() + Long.toString(System.nanoTime(), 36));
+    try {
+      Files.move(replaced, aside, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      deleteOwnFolder(replaced); // no other name to be had: delete it now
+      return;
+    }
+    DISCARDED.add(aside);
+    try {
+      executor.execute(
+          () -> {
+            try {
+              deleteOwnFolder(aside);
+            } catch (IOException | UncheckedIOException e) {
+              // left for the next build of this site to delete
+            } finally {
+              DISCARDED.remove(aside);
+            }
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      DISCARDED.remove(aside); // the JVM is ending: the next build deletes it
+    }
+  }
+
+  /** Deletes the replaced sites that a JVM which ended left beside the output. */
+  private void deleteLeftoverReplacedSites() throws IOException {
+    String prefix = replacedPrefix();
+    List<Path> leftovers;
+    try (Stream<Path> siblings = Files.list(output.getParent())) {
+      leftovers =
+          siblings
+              .filter(p -> p.getFileName().toString().startsWith(prefix))
+              .filter(p -> !DISCARDED.contains(p) && Files.exists(p.resolve(MARKER)))
+              .toList();
+    }
+    for (Path leftover : leftovers) {
+      try {
+        deleteOwnFolder(leftover);
+      } catch (IOException e) {
+        // another JVM's deletion of it under way: a leftover is never part of a site
+      }
     }
   }
 

@@ -235,6 +235,55 @@ class SiteWriterTest {
     assertThat(leftovers(site)).isEmpty();
   }
 
+  @Test
+  void aServerDeletesTheSiteACommitReplacedAfterTheCommitHasReturned() throws IOException {
+    Path site = root.resolve("site");
+    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+      out.text("a/index.html", w -> w.write("first"));
+      out.commit();
+    }
+    SiteWriter.deleteReplacedSitesAfterwards();
+    try {
+      for (String text : List.of("second", "third")) {
+        try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+          out.text("a/index.html", w -> w.write(text));
+          out.commit();
+        }
+        assertThat(Files.readString(site.resolve("a/index.html"))).isEqualTo(text);
+      }
+      SiteWriter.awaitReplacedSites();
+      assertThat(siblings()).containsExactly("site");
+      assertThat(new SiteWriter(site).hasLeftovers()).isFalse();
+    } finally {
+      SiteWriter.deleteReplacedSitesAtOnce();
+    }
+  }
+
+  @Test
+  void aReplacedSiteThatAnEndedServerLeftIsDeletedByTheNextBuildAndNothingElse()
+      throws IOException {
+    Path site = root.resolve("site");
+    Path left = Files.createDirectories(root.resolve(".site.papersite-old-k2x9/papers/a"));
+    Files.writeString(left.resolve("index.html"), "old");
+    Files.writeString(root.resolve(".site.papersite-old-k2x9").resolve(SiteWriter.MARKER), "");
+    // the same kind of name, but no folder of Papersite's: not touched
+    Path foreign = Files.createDirectories(root.resolve(".site.papersite-old-mine"));
+    Files.writeString(foreign.resolve("notes.txt"), "mine");
+
+    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+      out.text("index.html", w -> w.write("new"));
+      out.commit();
+    }
+    assertThat(siblings()).containsExactly(".site.papersite-old-mine", "site");
+    assertThat(Files.readString(foreign.resolve("notes.txt"))).isEqualTo("mine");
+  }
+
+  private List<String> siblings() throws IOException {
+    try (Stream<Path> files = Files.list(root)) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+  }
+
   private static java.util.List<Path> leftovers(Path site) throws IOException {
     try (Stream<Path> files = Files.walk(site)) {
       return files.filter(f -> f.getFileName().toString().endsWith(".papersite-tmp")).toList();
