@@ -220,11 +220,7 @@ class SiteWriterTest {
 
   @Test
   void anUpdateClosedWithoutCommitChangesNothing() throws IOException {
-    Path site = root.resolve("site");
-    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
-      out.text("a/index.html", w -> w.write("first"));
-      out.commit();
-    }
+    Path site = committed("first");
     String large = text(SiteWriter.IN_MEMORY + 10);
     try (SiteWriter.Update update = new SiteWriter(site).update()) {
       update.text("a/index.html", w -> w.write("second"));
@@ -237,18 +233,11 @@ class SiteWriterTest {
 
   @Test
   void aServerDeletesTheSiteACommitReplacedAfterTheCommitHasReturned() throws IOException {
-    Path site = root.resolve("site");
-    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
-      out.text("a/index.html", w -> w.write("first"));
-      out.commit();
-    }
+    Path site = committed("first");
     SiteWriter.deleteReplacedSitesAfterwards();
     try {
       for (String text : List.of("second", "third")) {
-        try (SiteWriter.Staging out = new SiteWriter(site).open()) {
-          out.text("a/index.html", w -> w.write(text));
-          out.commit();
-        }
+        committed(text);
         assertThat(Files.readString(site.resolve("a/index.html"))).isEqualTo(text);
       }
       SiteWriter.awaitReplacedSites();
@@ -276,6 +265,16 @@ class SiteWriterTest {
     }
     assertThat(siblings()).containsExactly(".site.papersite-old-mine", "site");
     assertThat(Files.readString(foreign.resolve("notes.txt"))).isEqualTo("mine");
+  }
+
+  /** The site, built anew with {@code text} as its one page, {@code a/index.html}. */
+  private Path committed(String text) throws IOException {
+    Path site = root.resolve("site");
+    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+      out.text("a/index.html", w -> w.write(text));
+      out.commit();
+    }
+    return site;
   }
 
   private List<String> siblings() throws IOException {
