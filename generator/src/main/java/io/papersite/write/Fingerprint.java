@@ -81,7 +81,7 @@ public final class Fingerprint {
   /**
    * The regular files under {@code folder}, links to them included, sorted: one look at each entry,
    * where {@code Files.walk} and a test of each path took two (10,000 papers: 20,000 fewer system
-   * calls on the build's way to its first page).
+   * calls).
    */
   private static List<Path> regularFiles(Path folder) throws IOException {
     List<Path> files = new ArrayList<>();
