@@ -4,6 +4,7 @@ import io.papersite.bibtex.BibTeXImporter;
 import io.papersite.load.ContentFiles;
 import io.papersite.load.ContentLoader;
 import io.papersite.model.Content;
+import io.papersite.model.Futures;
 import io.papersite.model.Problems;
 import io.papersite.model.SiteSettings;
 import io.papersite.model.SourcePosition;
@@ -133,7 +134,8 @@ public final class Papersite {
       // A build with warnings is not remembered as done, so that they are shown again next time.
       int written =
           output.commit(
-              warnings.isEmpty() ? result(fingerprinting) : "", build.site.urls().basePath());
+              warnings.isEmpty() ? Futures.get(fingerprinting, "the build was interrupted") : "",
+              build.site.urls().basePath());
       keeper.keep(build, views);
       return new GenerateResult(
           request.outputDirectory(),
@@ -156,24 +158,6 @@ public final class Papersite {
     thread.setDaemon(true);
     thread.start();
     return future;
-  }
-
-  /** What {@code future} gives, its failure thrown as it was thrown. */
-  private static <T> T result(java.util.concurrent.Future<T> future) {
-    try {
-      return future.get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException thrown) {
-        throw thrown;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("the build was interrupted", e);
-    }
   }
 
   /**
