@@ -35,8 +35,9 @@ import java.util.function.Consumer;
  * new server builds that build's content to nothing until its code is compiled (or a build comes),
  * so that the next build is fast. It ends after {@link #IDLE} without a build, when its socket file
  * is deleted, or when {@link #stopAll told to}. One server a JDK, JVM options and class path (with
- * its files' sizes and times), so that an upgrade gets a new one; it runs one build at a time, each
- * with nothing kept from the one before but the compiled code.
+ * its files' sizes and times), so that an upgrade gets a new one; it runs one build at a time, and
+ * keeps the last site it built ({@link ServedSite}), so that a build after an edit of a few papers
+ * renders only what the edit changed.
  *
  * <p>The client sends one line, the command and its arguments as {@link ForkedBuild} takes them;
  * the server answers {@value #HELLO}, then the build's reports, then {@value #END}. A client that
@@ -426,7 +427,7 @@ final class BuildServer {
     lifeline.start();
     long start = System.nanoTime();
     String[] args = ForkedBuild.fields(request);
-    ForkedBuild.report(args, report);
+    ForkedBuild.report(args, report, ServedSite::generate);
     log.println(
         "Papersite: "
             + args[0]

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
@@ -47,14 +48,27 @@ public final class ForkedBuild {
    * report}.
    */
   static void report(String[] args, PrintStream report) {
+    report(args, report, Papersite::generate);
+  }
+
+  /** {@link #report(String[], PrintStream)}, building the site with {@code generate}. */
+  static void report(
+      String[] args,
+      PrintStream report,
+      BiFunction<GenerateRequest, Progress, GenerateResult> generate) {
     // the command, the request's arguments, then what the command takes besides
     GenerateRequest request = request(Arrays.copyOfRange(args, 1, args.length));
     int more = 1 + arguments(request).size();
     Path readme = args.length > more ? Path.of(args[more]) : null;
-    report(args[0], request, readme, report);
+    report(args[0], request, readme, report, generate);
   }
 
-  static void report(String command, GenerateRequest request, Path readme, PrintStream report) {
+  private static void report(
+      String command,
+      GenerateRequest request,
+      Path readme,
+      PrintStream report,
+      BiFunction<GenerateRequest, Progress, GenerateResult> generate) {
     Progress progress =
         new Progress() {
           @Override
@@ -78,7 +92,7 @@ public final class ForkedBuild {
         report.println(line("validated", result.papers(), result.collections()));
         return;
       }
-      GenerateResult result = Papersite.generate(request, progress);
+      GenerateResult result = generate.apply(request, progress);
       result.warnings().forEach(warning -> report.println(problem(warning)));
       report.println(
           line(
@@ -88,7 +102,8 @@ public final class ForkedBuild {
               result.filesWritten(),
               result.filesUnchanged(),
               result.upToDate(),
-              result.basePath()));
+              result.basePath(),
+              String.join(",", result.papersChanged())));
     } catch (ContentException e) {
       e.problems().forEach(problem -> report.println(problem(problem)));
       report.println(line("content-errors"));
@@ -246,7 +261,8 @@ public final class ForkedBuild {
           Boolean.parseBoolean(result[5]),
           problems,
           result[6],
-          took);
+          took,
+          result[7].isEmpty() ? List.of() : List.of(result[7].split(",")));
     }
 
     ValidateResult validated() {

@@ -8,11 +8,17 @@ import java.util.List;
 /**
  * What a successful build did.
  *
- * @param filesWritten files in the new site
+ * @param pages pages in the new site; when {@code papersChanged} is not empty, the files rendered
+ *     again
+ * @param filesWritten files in the new site; when {@code papersChanged} is not empty, the files
+ *     rendered again
  * @param filesUnchanged of those, files with the same bytes as before, which were not rewritten
  * @param upToDate whether nothing had changed since the last build, so nothing was done at all
  * @param warnings problems that did not stop the build, sorted by position
  * @param basePath the path the site is served under, from its base URL ("/" when up to date)
+ * @param papersChanged the papers whose edit alone the build rendered (their pages, the lists that
+ *     show them, the feeds and exports), replacing the files that changed in place; empty when it
+ *     rendered the whole site
  */
 public record GenerateResult(
     Path outputDirectory,
@@ -23,10 +29,36 @@ public record GenerateResult(
     boolean upToDate,
     List<Problem> warnings,
     String basePath,
-    Duration duration) {
+    Duration duration,
+    List<String> papersChanged) {
 
   public GenerateResult {
     warnings = List.copyOf(warnings);
+    papersChanged = List.copyOf(papersChanged);
+  }
+
+  /** A build that rendered the whole site, or found it up to date. */
+  public GenerateResult(
+      Path outputDirectory,
+      int papers,
+      int pages,
+      int filesWritten,
+      int filesUnchanged,
+      boolean upToDate,
+      List<Problem> warnings,
+      String basePath,
+      Duration duration) {
+    this(
+        outputDirectory,
+        papers,
+        pages,
+        filesWritten,
+        filesUnchanged,
+        upToDate,
+        warnings,
+        basePath,
+        duration,
+        List.of());
   }
 
   /** One line for a log: what was built, where, and how long it took. */
@@ -35,6 +67,17 @@ public record GenerateResult(
       return String.format(
           "Papersite: %s is up to date; nothing changed since its last build (%d ms)",
           outputDirectory, duration.toMillis());
+    }
+    if (!papersChanged.isEmpty()) {
+      return String.format(
+          "Papersite: %d of %s changed (%s); %s rendered, %s written to %s in %d ms",
+          papersChanged.size(),
+          count(papers, "paper"),
+          String.join(", ", papersChanged),
+          count(filesWritten, "file"),
+          filesWritten - filesUnchanged,
+          outputDirectory,
+          duration.toMillis());
     }
     return String.format(
         "Papersite: %s, %s, %s written to %s in %d ms%s%s",

@@ -11,6 +11,7 @@ import io.papersite.render.SiteRenderer;
 import io.papersite.resolve.ResolvedPaper;
 import io.papersite.resolve.ResolvedSite;
 import io.papersite.resolve.Resolver;
+import io.papersite.write.Fingerprint;
 import io.papersite.write.SiteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public final class LiveSite {
   private final Path templates;
   private Papersite.Build build;
   private SiteRenderer.Views views;
+  private Fingerprint.Snapshot files;
   private final Set<Path> paperFiles = new HashSet<>();
   // Papers changed since the feeds and exports were last written: their collections' files wait.
   private final Set<String> exportsPending = new HashSet<>();
@@ -60,6 +62,7 @@ public final class LiveSite {
    * @param papers the ids of the papers changed, when incremental
    * @param pages how many pages were rendered, when incremental
    * @param filesWritten how many files differed and were replaced, when incremental
+   * @param filesUnchanged how many files were rendered the same as they were, when incremental
    * @param fullBuild the whole build's result, when not incremental
    */
   public record Change(
@@ -67,6 +70,7 @@ public final class LiveSite {
       List<String> papers,
       int pages,
       int filesWritten,
+      int filesUnchanged,
       Duration duration,
       GenerateResult fullBuild) {
 
@@ -92,20 +96,30 @@ public final class LiveSite {
   public GenerateResult build() {
     build = null;
     views = null;
-    exportsPending.clear();
-    GenerateResult result =
-        Papersite.generate(
-            request,
-            Progress.NONE,
-            (kept, keptViews) -> {
-              build = kept;
-              views = keptViews;
-            });
+    files = null;
+    GenerateResult result = build(Progress.NONE, null);
     if (build == null) { // the site was up to date: nothing was rendered, so nothing is kept yet
       Papersite.Build checked = Papersite.check(request, false);
-      build = checked;
-      views = checked.renderer().views(checked.site());
+      keep(checked, checked.renderer().views(checked.site()), null);
     }
+    return result;
+  }
+
+  /**
+   * Builds the whole site as {@link Papersite#generate} does and keeps its model; when the site was
+   * up to date, or the build fails, the model kept before stays, as the site does.
+   *
+   * @param read the content and template files as just read, or null to read them here
+   */
+  GenerateResult build(Progress progress, Fingerprint.Snapshot read) {
+    return Papersite.generate(request, progress, this::keep, read);
+  }
+
+  private void keep(Papersite.Build kept, SiteRenderer.Views keptViews, Fingerprint.Snapshot read) {
+    exportsPending.clear(); // a full build wrote them
+    build = kept;
+    views = keptViews;
+    files = read;
     paperFiles.clear();
     for (SourceFile file : build.files().papers()) {
       paperFiles.add(file.path().toAbsolutePath().normalize());
@@ -113,7 +127,34 @@ public final class LiveSite {
     for (SourceFile file : build.files().paperNotes()) {
       paperFiles.add(file.path().toAbsolutePath().normalize());
     }
-    return result;
+  }
+
+  /** How many papers the kept site has. */
+  int papers() {
+    return views.site().papers().size();
+  }
+
+  /** Whether a model is kept; the files it was built from, when the build said. */
+  Optional<Fingerprint.Snapshot> keptFiles() {
+    return build == null ? Optional.empty() : Optional.ofNullable(files);
+  }
+
+  /**
+   * Renders again the pages of the papers that {@code changed} edited, with the feeds and exports,
+   * and replaces the files that changed, remembering {@code now} as the files the site is built
+   * from; empty, with nothing written, when the change needs a full build.
+   */
+  Optional<Change> edit(Set<Path> changed, Fingerprint.Snapshot now, String fingerprint) {
+    if (build == null) {
+      return Optional.empty();
+    }
+    try {
+      Optional<Change> change = incremental(changed, System.nanoTime(), fingerprint);
+      change.ifPresent(done -> files = now);
+      return change;
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      return Optional.empty(); // the site on disk is gone, or being written by another build
+    }
   }
 
   /**
@@ -127,7 +168,7 @@ public final class LiveSite {
     Optional<Change> fast = Optional.empty();
     if (build != null) {
       try {
-        fast = incremental(changed, start);
+        fast = incremental(changed, start, null);
       } catch (IllegalStateException | java.io.UncheckedIOException e) {
         // The site on disk is not the one kept (removed, or being written by another build).
       }
@@ -136,7 +177,8 @@ public final class LiveSite {
       return fast.get();
     }
     GenerateResult result = build();
-    return new Change(false, List.of(), 0, 0, Duration.ofNanos(System.nanoTime() - start), result);
+    return new Change(
+        false, List.of(), 0, 0, 0, Duration.ofNanos(System.nanoTime() - start), result);
   }
 
   /**
@@ -183,7 +225,11 @@ public final class LiveSite {
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
-  private Optional<Change> incremental(Set<Path> changed, long start) {
+  /**
+   * @param fingerprint null to leave the feeds and exports for {@link #finishExports()}; else they
+   *     are rendered too, and the site remembers this fingerprint
+   */
+  private Optional<Change> incremental(Set<Path> changed, long start, String fingerprint) {
     Map<String, Paper> updated = new LinkedHashMap<>();
     Map<Path, SourceFile> reread = new HashMap<>();
     Problems problems = new Problems();
@@ -243,8 +289,13 @@ public final class LiveSite {
       }
     }
     if (updated.isEmpty()) {
+      if (fingerprint != null) { // the site is as it was, and now built from these files
+        try (SiteWriter.Update out = new SiteWriter(request.outputDirectory()).update()) {
+          out.commit(fingerprint);
+        }
+      }
       return Optional.of(
-          new Change(true, List.of(), 0, 0, Duration.ofNanos(System.nanoTime() - start), null));
+          new Change(true, List.of(), 0, 0, 0, Duration.ofNanos(System.nanoTime() - start), null));
     }
     if (updated.size() > MAX_PAPERS) {
       return Optional.empty(); // a checkout or a search-and-replace: a full build is as quick
@@ -265,20 +316,32 @@ public final class LiveSite {
     }
     int pages;
     int written;
+    int same;
     try (SiteWriter.Update out = new SiteWriter(request.outputDirectory()).update()) {
       pages = build.renderer().renderPagesOf(views, updated.keySet(), paperPages, out);
+      if (fingerprint != null) {
+        Set<String> collections = new HashSet<>();
+        updated.keySet().forEach(id -> collections.addAll(views.paper(id).collectionIds()));
+        build
+            .renderer()
+            .renderExports(views.site(), out, request.timestamp(), collections::contains);
+      }
       if (build.problems().hasErrors()) {
         return Optional.empty(); // a template failed: the full build reports it
       }
-      written = out.commit();
+      same = out.unchanged();
+      written = fingerprint == null ? out.commit() : out.commit(fingerprint);
     }
-    exportsPending.addAll(updated.keySet());
+    if (fingerprint == null) {
+      exportsPending.addAll(updated.keySet());
+    }
     return Optional.of(
         new Change(
             true,
             List.copyOf(updated.keySet()),
             pages,
             written,
+            same,
             Duration.ofNanos(System.nanoTime() - start),
             null));
   }

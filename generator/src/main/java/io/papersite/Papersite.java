@@ -47,7 +47,7 @@ public final class Papersite {
 
   /** Checks the content and builds the site, telling {@code progress} how the rendering goes. */
   public static GenerateResult generate(GenerateRequest request, Progress progress) {
-    return generate(request, progress, (build, views) -> {});
+    return generate(request, progress, (build, views, files) -> {}, null);
   }
 
   /**
@@ -72,7 +72,7 @@ public final class Papersite {
   static boolean rehearse(GenerateRequest request, java.util.function.BooleanSupplier stop) {
     // As a clean build: the content digested as it is read, for the fingerprint.
     Build build = check(request, false, true);
-    fingerprint(request, build.loader.digests());
+    fingerprint(request, snapshot(request, build.loader.digests()));
     try (SiteWriter.Staging nothing = new SiteWriter(request.outputDirectory()).rehearsal(stop)) {
       build.renderer.render(
           build.renderer.views(build.site), nothing, request.timestamp(), Progress.NONE);
@@ -84,17 +84,25 @@ public final class Papersite {
 
   /** What a live preview keeps of a build, to render again only what an edit changes. */
   interface Keeper {
-    void keep(Build build, SiteRenderer.Views views);
+    /**
+     * @param files the content and template files the build read, with their digests
+     */
+    void keep(Build build, SiteRenderer.Views views, Fingerprint.Snapshot files);
   }
 
   /**
    * Builds as {@link #generate(GenerateRequest, Progress)}, handing what it made to {@code keeper}.
+   *
+   * @param read the content and template files as just read, or null to read them here
    */
-  static GenerateResult generate(GenerateRequest request, Progress progress, Keeper keeper) {
+  static GenerateResult generate(
+      GenerateRequest request, Progress progress, Keeper keeper, Fingerprint.Snapshot read) {
     long start = System.nanoTime();
     String previous = Fingerprint.of(request.outputDirectory().toAbsolutePath().normalize());
     // With nothing to compare with, the content files are digested as they are read, not twice.
-    String fingerprint = previous.isEmpty() ? "" : fingerprint(request, Map.of());
+    Fingerprint.Snapshot files =
+        previous.isEmpty() ? null : read != null ? read : snapshot(request, Map.of());
+    String fingerprint = files == null ? "" : fingerprint(request, files);
     if (!fingerprint.isEmpty()
         && !new SiteWriter(request.outputDirectory()).hasLeftovers()
         && fingerprint.equals(previous)) {
@@ -112,10 +120,10 @@ public final class Papersite {
     Build build = check(request, true, previous.isEmpty());
     // A clean build lists its folders for the fingerprint while it renders, not before (a tenth
     // of a second of one core at 10,000 papers); only the commit needs it.
-    java.util.concurrent.Future<String> fingerprinting =
-        previous.isEmpty()
-            ? inBackground(() -> fingerprint(request, build.loader.digests()))
-            : java.util.concurrent.CompletableFuture.completedFuture(fingerprint);
+    java.util.concurrent.Future<Fingerprint.Snapshot> listing =
+        files == null
+            ? inBackground(() -> snapshot(request, build.loader.digests()))
+            : java.util.concurrent.CompletableFuture.completedFuture(files);
     long checked = System.nanoTime();
     progress.stageDone(
         "checked " + GenerateResult.count(build.site.papers().size(), "paper"),
@@ -131,12 +139,12 @@ public final class Papersite {
       int pages = output.pages();
       int unchanged = output.unchanged();
       List<io.papersite.model.Problem> warnings = build.problems.sorted();
+      Fingerprint.Snapshot listed = Futures.get(listing, "the build was interrupted");
       // A build with warnings is not remembered as done, so that they are shown again next time.
       int written =
           output.commit(
-              warnings.isEmpty() ? Futures.get(fingerprinting, "the build was interrupted") : "",
-              build.site.urls().basePath());
-      keeper.keep(build, views);
+              warnings.isEmpty() ? fingerprint(request, listed) : "", build.site.urls().basePath());
+      keeper.keep(build, views, listed);
       return new GenerateResult(
           request.outputDirectory(),
           build.site.papers().size(),
@@ -275,15 +283,23 @@ public final class Papersite {
   }
 
   /** What the build reads and how it is set: when this has not changed, neither has the site. */
-  private static String fingerprint(GenerateRequest request, Map<Path, byte[]> digested) {
+  static String fingerprint(GenerateRequest request, Fingerprint.Snapshot files) {
     return Fingerprint.of(
-        List.of(request.contentDirectory(), request.templatesDirectory()),
         List.of(
             String.valueOf(request.baseUrl()),
             String.valueOf(request.theme()),
             String.valueOf(request.strict()),
             String.valueOf(request.timestamp())),
-        digested);
+        files);
+  }
+
+  /**
+   * The content and template files with their digests, taken from {@code digested} (by absolute
+   * path) for the files read already.
+   */
+  static Fingerprint.Snapshot snapshot(GenerateRequest request, Map<Path, byte[]> digested) {
+    return Fingerprint.Snapshot.of(
+        List.of(request.contentDirectory(), request.templatesDirectory()), digested);
   }
 
   /** The stages up to resolve, which find every content problem. */

@@ -241,6 +241,27 @@ class BuildServerTest {
   }
 
   @Test
+  void theServerRebuildsTheSiteItBuiltLastAfterAnEditByRenderingOnlyWhatItChanged()
+      throws Exception {
+    Files.writeString(content.resolve("collections/c.yaml"), "title: C\npapers: [listed, alone]\n");
+    build("warm", jvm());
+    afterWarmUp();
+    assertThat(build("site", jvm()).papersChanged()).isEmpty();
+    Files.writeString(content.resolve("papers/listed.yaml"), "title: Listed again\n");
+
+    GenerateResult edited = build("site", jvm());
+
+    assertThat(edited.papersChanged()).containsExactly("listed");
+    assertThat(edited.summary())
+        .matches(
+            "Papersite: 1 of 2 papers changed \\(listed\\); \\d+ files rendered, \\d+ written to"
+                + " .* in \\d+ ms");
+    Papersite.generate(request("here"));
+    TreeComparison.assertSameTree(project.resolve("here"), project.resolve("site"));
+    assertThat(build("site", jvm()).upToDate()).isTrue();
+  }
+
+  @Test
   void aServerWithoutABuildForItsIdleTimeEndsAndDeletesItsSocket() throws Exception {
     Files.createDirectories(servers);
     Path socket = servers.resolve("idle.socket");

@@ -12,8 +12,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A digest of everything a build reads: the content and template files, the build's settings and
@@ -32,49 +38,105 @@ public final class Fingerprint {
    * @param settings the build's own settings, such as its base URL
    */
   public static String of(List<Path> folders, List<String> settings) {
-    return of(folders, settings, java.util.Map.of());
+    return of(folders, settings, Map.of());
   }
 
   /**
    * {@link #of(List, List)}, taking the digests of files already read ({@link
    * ContentLoader#digests()}), by absolute path, instead of reading them again.
    */
-  public static String of(
-      List<Path> folders, List<String> settings, java.util.Map<Path, byte[]> known) {
+  public static String of(List<Path> folders, List<String> settings, Map<Path, byte[]> known) {
+    return of(settings, Snapshot.of(folders, known));
+  }
+
+  /** The fingerprint of {@code files} read with these settings. */
+  public static String of(List<String> settings, Snapshot files) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (String setting : settings) {
         digest.update((setting + "\n").getBytes(StandardCharsets.UTF_8));
       }
       digest.update(generator().getBytes(StandardCharsets.UTF_8));
-      for (Path folder : folders) {
-        digest.update(
-            ("\0folder " + folder.toAbsolutePath().normalize() + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-        if (!Files.isDirectory(folder)) {
-          continue;
-        }
-        List<Path> files = regularFiles(folder);
-        // Each file is read and digested on any core; their digests are combined in order.
-        List<byte[]> digests =
-            files.parallelStream()
-                .map(
-                    file -> {
-                      byte[] read = known.get(file.toAbsolutePath().normalize());
-                      return read != null ? read : digestOf(file);
-                    })
-                .toList();
-        for (int i = 0; i < files.size(); i++) {
+      for (Map.Entry<Path, Map<Path, byte[]>> folder : files.folders.entrySet()) {
+        digest.update(("\0folder " + folder.getKey() + "\n").getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<Path, byte[]> file : folder.getValue().entrySet()) {
           digest.update(
-              ("\0" + folder.relativize(files.get(i)) + "\n").getBytes(StandardCharsets.UTF_8));
-          digest.update(digests.get(i));
+              ("\0" + folder.getKey().relativize(file.getKey()) + "\n")
+                  .getBytes(StandardCharsets.UTF_8));
+          digest.update(file.getValue());
         }
       }
       return HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The files of some folders and their digests, by absolute path: what a fingerprint is made of,
+   * kept to tell which files changed since.
+   */
+  public static final class Snapshot {
+    // folder -> its files in order -> digest; missing folders have none
+    private final Map<Path, Map<Path, byte[]>> folders;
+
+    private Snapshot(Map<Path, Map<Path, byte[]>> folders) {
+      this.folders = folders;
+    }
+
+    /**
+     * Reads and digests the files under {@code folders}, or takes their digests from {@code known}
+     * (by absolute path).
+     */
+    public static Snapshot of(List<Path> folders, Map<Path, byte[]> known) {
+      try {
+        Map<Path, Map<Path, byte[]>> all = new LinkedHashMap<>();
+        for (Path folder : folders) {
+          Path absolute = folder.toAbsolutePath().normalize();
+          Map<Path, byte[]> digests = new LinkedHashMap<>();
+          all.putIfAbsent(absolute, digests);
+          if (!Files.isDirectory(folder)) {
+            continue;
+          }
+          List<Path> files = regularFiles(absolute);
+          // Each file is read and digested on any core; their digests are kept in order.
+          List<byte[]> read =
+              files.parallelStream()
+                  .map(
+                      file -> {
+                        byte[] digest = known.get(file);
+                        return digest != null ? digest : digestOf(file);
+                      })
+                  .toList();
+          for (int i = 0; i < files.size(); i++) {
+            digests.put(files.get(i), read.get(i));
+          }
+        }
+        return new Snapshot(all);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The files, by absolute path, that were added, removed or changed since {@code before}. */
+    public Set<Path> changedSince(Snapshot before) {
+      Map<Path, byte[]> now = flat();
+      Map<Path, byte[]> then = before.flat();
+      Set<Path> changed = new LinkedHashSet<>();
+      now.forEach(
+          (file, digest) -> {
+            if (!Arrays.equals(digest, then.get(file))) {
+              changed.add(file);
+            }
+          });
+      then.keySet().stream().filter(file -> !now.containsKey(file)).forEach(changed::add);
+      return changed;
+    }
+
+    private Map<Path, byte[]> flat() {
+      Map<Path, byte[]> flat = new HashMap<>();
+      folders.values().forEach(flat::putAll);
+      return flat;
     }
   }
 

@@ -438,14 +438,16 @@ public final class SiteWriter {
      * built from, so that is forgotten: the next full build does all its work.
      */
     public int commit() {
+      return commit("");
+    }
+
+    /**
+     * Renames every new file over its old one, then remembers {@code fingerprint} (when not empty)
+     * as the one the site is now built from. The old fingerprint is forgotten first: a build killed
+     * among the renames leaves a site that the next build builds again whole.
+     */
+    public int commit(String fingerprint) {
       try {
-        for (Map.Entry<Path, Path> file : pending.entrySet()) {
-          Files.move(
-              file.getValue(),
-              file.getKey(),
-              StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        }
         Path marker = output.resolve(MARKER);
         String kept =
             Files.readString(marker)
@@ -454,6 +456,16 @@ public final class SiteWriter {
                 .map(line -> line + "\n")
                 .collect(java.util.stream.Collectors.joining());
         Files.writeString(marker, kept);
+        for (Map.Entry<Path, Path> file : pending.entrySet()) {
+          Files.move(
+              file.getValue(),
+              file.getKey(),
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!fingerprint.isEmpty()) {
+          Files.writeString(marker, kept + Fingerprint.markerLine(fingerprint));
+        }
         committed = true;
         return pending.size();
       } catch (IOException e) {

@@ -219,6 +219,33 @@ class SiteWriterTest {
   }
 
   @Test
+  void anUpdateCommittedWithAFingerprintRemembersItOnlyOnceEveryFileIsReplaced()
+      throws IOException {
+    Path site = root.resolve("site");
+    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+      out.text("a/index.html", w -> w.write("first"));
+      out.commit("f00d", "/base/");
+    }
+    try (SiteWriter.Update update = new SiteWriter(site).update()) {
+      update.text("a/index.html", w -> w.write("second"));
+      update.commit("beef");
+    }
+    assertThat(Fingerprint.of(site)).isEqualTo("beef");
+    assertThat(Fingerprint.basePath(site)).isEqualTo("/base/");
+
+    // A rename that fails, as one cut short by a kill: the site is no longer the one
+    // fingerprinted, and the next build must not take it for up to date.
+    try (SiteWriter.Update update = new SiteWriter(site).update()) {
+      update.text("a/index.html", w -> w.write("third"));
+      Files.delete(site.resolve("a/.index.html.papersite-tmp"));
+      assertThatThrownBy(() -> update.commit("cafe"))
+          .isInstanceOf(java.io.UncheckedIOException.class);
+    }
+    assertThat(Fingerprint.of(site)).isEmpty();
+    assertThat(Fingerprint.basePath(site)).isEqualTo("/base/");
+  }
+
+  @Test
   void anUpdateClosedWithoutCommitChangesNothing() throws IOException {
     Path site = committed("first");
     String large = text(SiteWriter.IN_MEMORY + 10);

@@ -1,0 +1,120 @@
+package io.papersite;
+
+import io.papersite.write.Fingerprint;
+import io.papersite.write.SiteWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The site a {@link BuildServer} built last, kept with its model so that the next build of it after
+ * an edit of a few papers renders only what the edit changed, as the live preview does ({@link
+ * LiveSite}): their pages, the lists that show them, the feeds and exports. Any other change, a
+ * build of another site, or a site changed on disk by anyone else builds the whole site. One site
+ * is kept: its model takes memory.
+ */
+final class ServedSite {
+
+  private static Kept kept;
+
+  private ServedSite() {}
+
+  /**
+   * @param output what the output folder was when the site was kept: another build replaces it
+   */
+  private record Kept(GenerateRequest request, LiveSite live, Output output) {}
+
+  /** An output folder as a build left it: the folder itself and its marker's text. */
+  private record Output(Object folder, String marker) {
+    static Optional<Output> of(Path site) {
+      try {
+        var attributes = Files.readAttributes(site, BasicFileAttributes.class);
+        Object folder =
+            attributes.fileKey() != null ? attributes.fileKey() : attributes.creationTime();
+        return Optional.of(new Output(folder, Files.readString(site.resolve(SiteWriter.MARKER))));
+      } catch (IOException | RuntimeException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Builds as {@link Papersite#generate(GenerateRequest, Progress)}, from the kept site if it can.
+   */
+  static synchronized GenerateResult generate(GenerateRequest request, Progress progress) {
+    long start = System.nanoTime();
+    Kept last = kept;
+    kept = null; // kept again only by a build that succeeds
+    Path site = request.outputDirectory().toAbsolutePath().normalize();
+    if (last == null
+        || !last.request().equals(request)
+        || !Output.of(site).equals(Optional.of(last.output()))
+        || last.live().keptFiles().isEmpty()) {
+      last = null; // its model is garbage before the new one is made
+      return build(request, new LiveSite(request), progress, null);
+    }
+    LiveSite live = last.live();
+    last = null;
+    Fingerprint.Snapshot now = Papersite.snapshot(request, Map.of());
+    Set<Path> changed = now.changedSince(live.keptFiles().get());
+    if (changed.isEmpty()) {
+      return build(request, live, progress, now); // up to date, unless its marker changed
+    }
+    Optional<LiveSite.Change> edit = live.edit(changed, now, Papersite.fingerprint(request, now));
+    if (edit.isEmpty()) {
+      live = null; // its model is garbage before the new one is made
+      return build(request, new LiveSite(request), progress, now);
+    }
+    return edited(request, live, edit.get(), start);
+  }
+
+  /** The result of an edit that {@code live} rendered, kept for the next one. */
+  private static GenerateResult edited(
+      GenerateRequest request, LiveSite live, LiveSite.Change change, long start) {
+    Path site = request.outputDirectory().toAbsolutePath().normalize();
+    Output.of(site).ifPresent(output -> kept = new Kept(request, live, output));
+    if (change.papers().isEmpty()) { // files changed, none of what the site shows
+      return new GenerateResult(
+          request.outputDirectory(),
+          0,
+          0,
+          0,
+          0,
+          true,
+          java.util.List.of(),
+          Fingerprint.basePath(site),
+          Duration.ofNanos(System.nanoTime() - start));
+    }
+    int rendered = change.filesWritten() + change.filesUnchanged();
+    return new GenerateResult(
+        request.outputDirectory(),
+        live.papers(),
+        rendered,
+        rendered,
+        change.filesUnchanged(),
+        false,
+        java.util.List.of(),
+        Fingerprint.basePath(site),
+        Duration.ofNanos(System.nanoTime() - start),
+        change.papers());
+  }
+
+  /**
+   * Builds the whole site with {@code live} (nothing when it is up to date) and keeps it unless the
+   * build had warnings, which the next build must show again.
+   */
+  private static GenerateResult build(
+      GenerateRequest request, LiveSite live, Progress progress, Fingerprint.Snapshot read) {
+    GenerateResult result = live.build(progress, read);
+    if (result.warnings().isEmpty() && live.keptFiles().isPresent()) {
+      Output.of(request.outputDirectory().toAbsolutePath().normalize())
+          .ifPresent(output -> kept = new Kept(request, live, output));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,200 @@
+package io.papersite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.papersite.write.Fingerprint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A build server's next build of the site it built last renders only what an edit of a few papers
+ * changed, and leaves the site a full build of the edited content makes, byte for byte; anything
+ * else builds the whole site.
+ */
+class ServedSiteTest {
+
+  @TempDir Path project;
+  @TempDir Path reference;
+  private Path papers;
+
+  @BeforeEach
+  void sample() throws IOException {
+    TreeComparison.copyTree(SampleSiteTest.CONTENT, project.resolve("content"));
+    papers = project.resolve("content/papers");
+  }
+
+  private static GenerateRequest request(Path root) {
+    return GenerateRequest.forProject(root)
+        .withOutputDirectory(root.resolve("site"))
+        .withTimestamp(Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  private GenerateResult served() {
+    return ServedSite.generate(request(project), Progress.NONE);
+  }
+
+  /** A full build of the same content, in another folder, to compare with. */
+  private void assertSameAsFullBuild() throws IOException {
+    TreeComparison.deleteTree(reference);
+    TreeComparison.copyTree(project.resolve("content"), reference.resolve("content"));
+    Papersite.generate(request(reference));
+    TreeComparison.assertSameTree(reference.resolve("site"), project.resolve("site"));
+  }
+
+  private void edit(String file, String from, String to) throws IOException {
+    Path path = papers.resolve(file);
+    String text = Files.readString(path);
+    assertThat(text).contains(from);
+    Files.writeString(path, text.replace(from, to));
+  }
+
+  @Test
+  void anEditOfOnePaperRendersOnlyWhatItChanged() throws IOException {
+    GenerateResult whole = served();
+    assertThat(whole.papersChanged()).isEmpty();
+    Path untouched = project.resolve("site/papers/cream/index.html");
+    FileTime before = Files.getLastModifiedTime(untouched);
+    edit("autoint.yaml", "AutoInt: Automatic", "AutoInt: Automatic, Explained");
+
+    GenerateResult edited = served();
+
+    assertThat(edited.papersChanged()).containsExactly("autoint");
+    assertThat(edited.papers()).isEqualTo(60);
+    // its page, its lists, the papers that name it as related, the feeds and exports
+    assertThat(edited.filesWritten()).isBetween(10, 60);
+    assertThat(edited.filesUnchanged()).isLessThan(edited.filesWritten());
+    assertThat(edited.summary())
+        .matches(
+            "Papersite: 1 of 60 papers changed \\(autoint\\); \\d+ files rendered, \\d+ written to"
+                + " .*site in \\d+ ms");
+    assertThat(Files.getLastModifiedTime(untouched)).isEqualTo(before);
+    assertSameAsFullBuild();
+
+    // the site remembers what it is built from: built again, it is up to date
+    assertThat(served().upToDate()).isTrue();
+    Path entry = papers.resolve("autoint.yaml");
+    Files.writeString(
+        entry, Files.readString(entry) + "# a comment, which the site does not show\n");
+    assertThat(served().upToDate()).isTrue();
+    assertThat(served().upToDate()).isTrue();
+    Path notes = papers.resolve("autoint.md");
+    Files.writeString(notes, Files.readString(notes) + "\nOne more thought, in *italics*.\n");
+    assertThat(served().papersChanged()).containsExactly("autoint");
+    assertSameAsFullBuild();
+    assertThat(Fingerprint.of(project.resolve("site"))).isNotEmpty();
+  }
+
+  @Test
+  void changesAnEditCannotTakeBuildTheWholeSite() throws IOException {
+    served();
+    edit("autoint.yaml", "tags: [recommender-systems, ", "tags: [");
+    GenerateResult moved = served();
+    assertThat(moved.papersChanged()).isEmpty();
+    assertThat(moved.summary()).startsWith("Papersite: 60 papers,");
+    assertSameAsFullBuild();
+
+    Files.writeString(papers.resolve("added.yaml"), "title: Added\ntags: [attention]\n");
+    Files.writeString(
+        project.resolve("content/collections/added.yaml"), "title: Added\npapers: [added]\n");
+    GenerateResult added = served();
+    assertThat(added.papersChanged()).isEmpty();
+    assertThat(added.papers()).isEqualTo(61);
+    assertSameAsFullBuild();
+
+    // and the site kept after a full build takes the next edit
+    edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+    assertThat(served().papersChanged()).containsExactly("autoint");
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aSiteThatAnotherBuildReplacedIsBuiltWhole() throws IOException {
+    served();
+    // another JVM's build into the same folder, with another base URL
+    Papersite.generate(request(project).withBaseUrl("https://example.org/elsewhere/"));
+    edit("cream.yaml", "Recent self-rewarding", "Recent, self-rewarding");
+
+    GenerateResult after = served();
+
+    assertThat(after.papersChanged()).isEmpty();
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aSiteRemovedMeanwhileIsBuiltAgainWhole() throws IOException {
+    served();
+    TreeComparison.deleteTree(project.resolve("site"));
+    edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+
+    assertThat(served().papersChanged()).isEmpty();
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aBuildOfAnotherSiteInBetweenDropsTheKeptOne() throws IOException {
+    served();
+    TreeComparison.copyTree(project.resolve("content"), reference.resolve("content"));
+    ServedSite.generate(request(reference), Progress.NONE);
+    edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+
+    assertThat(served().papersChanged()).isEmpty();
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void aSiteBuiltWithWarningsIsBuiltWholeToShowThemAgain() throws IOException {
+    Files.writeString(papers.resolve("alone.yaml"), "title: Alone\n");
+    assertThat(served().warnings()).hasSize(1);
+    edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+
+    GenerateResult again = served();
+
+    assertThat(again.papersChanged()).isEmpty();
+    assertThat(again.warnings()).hasSize(1);
+  }
+
+  @Test
+  void aMistakeIsReportedAndTheSiteAndWhatIsKeptStayAsTheyWere() throws IOException {
+    served();
+    Path page = project.resolve("site/papers/autoint/index.html");
+    byte[] before = Files.readAllBytes(page);
+    Path entry = papers.resolve("autoint.yaml");
+    String good = Files.readString(entry);
+    edit("autoint.yaml", "tags:", "date: 2024-13\ntags:");
+
+    assertThatThrownBy(this::served)
+        .isInstanceOf(ContentException.class)
+        .hasMessageContaining("content/papers/autoint.yaml:");
+    assertThat(Files.readAllBytes(page)).isEqualTo(before);
+
+    // Mended: the failed build kept nothing, so this one is whole, and the site is right.
+    Files.writeString(entry, good.replace("Click-through rate (CTR)", "CTR"));
+    assertThat(served().papersChanged()).isEmpty();
+    assertSameAsFullBuild();
+  }
+
+  @Test
+  void reportsFromABuildServerNameTheChangedPapers() throws IOException {
+    served();
+    edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+    List<String> args = new ArrayList<>();
+    args.add("generate");
+    args.addAll(ForkedBuild.arguments(request(project)));
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream report = new java.io.PrintStream(bytes, true, "UTF-8");
+
+    ForkedBuild.report(args.toArray(String[]::new), report, ServedSite::generate);
+
+    List<String> lines = bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    assertThat(lines.get(lines.size() - 1)).startsWith("result\t60\t").endsWith("\tautoint");
+  }
+}
