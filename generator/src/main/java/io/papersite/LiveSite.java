@@ -112,7 +112,11 @@ public final class LiveSite {
    * @param read the content and template files as just read, or null to read them here
    */
   GenerateResult build(Progress progress, Fingerprint.Snapshot read) {
-    return Papersite.generate(request, progress, this::keep, read);
+    GenerateResult result = Papersite.generate(request, progress, this::keep, read);
+    if (result.upToDate() && build != null && read != null) {
+      files = read; // the same files, looked at later
+    }
+    return result;
   }
 
   private void keep(Papersite.Build kept, SiteRenderer.Views keptViews, Fingerprint.Snapshot read) {

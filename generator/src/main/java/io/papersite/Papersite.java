@@ -72,7 +72,7 @@ public final class Papersite {
   static boolean rehearse(GenerateRequest request, java.util.function.BooleanSupplier stop) {
     // As a clean build: the content digested as it is read, for the fingerprint.
     Build build = check(request, false, true);
-    fingerprint(request, snapshot(request, build.loader.digests()));
+    fingerprint(request, snapshot(request, build.loader.digests(), java.time.Instant.now()));
     try (SiteWriter.Staging nothing = new SiteWriter(request.outputDirectory()).rehearsal(stop)) {
       build.renderer.render(
           build.renderer.views(build.site), nothing, request.timestamp(), Progress.NONE);
@@ -98,10 +98,11 @@ public final class Papersite {
   static GenerateResult generate(
       GenerateRequest request, Progress progress, Keeper keeper, Fingerprint.Snapshot read) {
     long start = System.nanoTime();
+    java.time.Instant begun = java.time.Instant.now();
     String previous = Fingerprint.of(request.outputDirectory().toAbsolutePath().normalize());
     // With nothing to compare with, the content files are digested as they are read, not twice.
     Fingerprint.Snapshot files =
-        previous.isEmpty() ? null : read != null ? read : snapshot(request, Map.of());
+        previous.isEmpty() ? null : read != null ? read : snapshot(request, Map.of(), begun);
     String fingerprint = files == null ? "" : fingerprint(request, files);
     if (!fingerprint.isEmpty()
         && !new SiteWriter(request.outputDirectory()).hasLeftovers()
@@ -122,7 +123,7 @@ public final class Papersite {
     // of a second of one core at 10,000 papers); only the commit needs it.
     java.util.concurrent.Future<Fingerprint.Snapshot> listing =
         files == null
-            ? inBackground(() -> snapshot(request, build.loader.digests()))
+            ? inBackground(() -> snapshot(request, build.loader.digests(), begun))
             : java.util.concurrent.CompletableFuture.completedFuture(files);
     long checked = System.nanoTime();
     progress.stageDone(
@@ -295,11 +296,20 @@ public final class Papersite {
 
   /**
    * The content and template files with their digests, taken from {@code digested} (by absolute
-   * path) for the files read already.
+   * path) for the files read already, since {@code begun}.
    */
-  static Fingerprint.Snapshot snapshot(GenerateRequest request, Map<Path, byte[]> digested) {
-    return Fingerprint.Snapshot.of(
-        List.of(request.contentDirectory(), request.templatesDirectory()), digested);
+  static Fingerprint.Snapshot snapshot(
+      GenerateRequest request, Map<Path, byte[]> digested, java.time.Instant begun) {
+    return Fingerprint.Snapshot.of(read(request), digested, begun);
+  }
+
+  /** The content and template files, read again only when touched since {@code before}. */
+  static Fingerprint.Snapshot snapshotSince(GenerateRequest request, Fingerprint.Snapshot before) {
+    return Fingerprint.Snapshot.since(read(request), before);
+  }
+
+  private static List<Path> read(GenerateRequest request) {
+    return List.of(request.contentDirectory(), request.templatesDirectory());
   }
 
   /** The stages up to resolve, which find every content problem. */

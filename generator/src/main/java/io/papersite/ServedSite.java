@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,7 +59,7 @@ final class ServedSite {
     }
     LiveSite live = last.live();
     last = null;
-    Fingerprint.Snapshot now = Papersite.snapshot(request, Map.of());
+    Fingerprint.Snapshot now = Papersite.snapshotSince(request, live.keptFiles().get());
     Set<Path> changed = now.changedSince(live.keptFiles().get());
     if (changed.isEmpty()) {
       return build(request, live, progress, now); // up to date, unless its marker changed

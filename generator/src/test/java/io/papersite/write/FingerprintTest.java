@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +86,55 @@ class FingerprintTest {
     String throughLink = of(link);
     Files.writeString(content.resolve("papers/a.yaml"), "title: Edited\n");
     assertThat(of(link)).isNotEqualTo(throughLink);
+  }
+
+  @Test
+  void aSnapshotSinceAnotherReadsAgainOnlyTheFilesTouchedSince() throws IOException {
+    Path content = content();
+    Path notes = content.resolve("papers/a.md");
+    Path entry = content.resolve("papers/a.yaml");
+    FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+    Files.setLastModifiedTime(notes, old);
+    Files.setLastModifiedTime(entry, old);
+    Fingerprint.Snapshot before = Fingerprint.Snapshot.since(List.of(content), null);
+
+    // The same size, time and file: taken for untouched, its digest not made again. Only a
+    // deliberate reset of its time can hide an edit so.
+    Files.writeString(notes, "Notez.\n");
+    Files.setLastModifiedTime(notes, old);
+    assertThat(Fingerprint.Snapshot.since(List.of(content), before).changedSince(before)).isEmpty();
+    assertThat(
+            Fingerprint.Snapshot.of(List.of(content), Map.of(), Instant.now()).changedSince(before))
+        .containsExactly(notes.toAbsolutePath().normalize());
+
+    // Any other edit shows: another size, another time, a file renamed over it.
+    Files.writeString(entry, "title: An edited paper\n");
+    Files.setLastModifiedTime(entry, old);
+    Path replaced = Files.writeString(content.resolve("papers/new.md"), "Notez.\n");
+    Files.setLastModifiedTime(replaced, old);
+    Files.move(replaced, notes, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(content.resolve("site.yaml"), "title: B\n");
+    Fingerprint.Snapshot after = Fingerprint.Snapshot.since(List.of(content), before);
+    assertThat(after.changedSince(before))
+        .containsExactlyInAnyOrder(
+            entry.toAbsolutePath().normalize(),
+            notes.toAbsolutePath().normalize(),
+            content.resolve("site.yaml").toAbsolutePath().normalize());
+  }
+
+  @Test
+  void aFileTouchedAroundTheTimeItWasLastReadIsReadAgain() throws IOException {
+    Path content = content();
+    Path notes = content.resolve("papers/a.md");
+    FileTime recent = Files.getLastModifiedTime(notes);
+    Fingerprint.Snapshot before = Fingerprint.Snapshot.since(List.of(content), null);
+
+    // Edited within a tick of the clock after it was read: its time may not have moved.
+    Files.writeString(notes, "Notez.\n");
+    Files.setLastModifiedTime(notes, recent);
+
+    assertThat(Fingerprint.Snapshot.since(List.of(content), before).changedSince(before))
+        .containsExactly(notes.toAbsolutePath().normalize());
   }
 
   @Test
