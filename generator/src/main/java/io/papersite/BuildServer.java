@@ -416,7 +416,7 @@ final class BuildServer {
             () -> {
               try {
                 if (client.read(ByteBuffer.allocate(1)) < 0 && !done.get()) {
-                  Runtime.getRuntime().halt(1);
+                  io.papersite.write.SiteWriter.haltOutsideCommits(1);
                 }
               } catch (IOException e) {
                 // closed by this side once the command is done

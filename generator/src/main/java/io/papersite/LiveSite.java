@@ -26,11 +26,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A site kept in memory between builds, for the live preview. An edit to the entry or the notes of
- * papers that keeps their ids, dates, tags, identifiers and places in the site renders again only
- * the pages that show them, written in place; the feeds and exports, which hold every paper, follow
- * in {@link #finishExports()}. Any other change builds the whole site, as {@link
- * Papersite#generate} does.
+ * A site kept in memory between builds, for the live preview and build servers ({@link
+ * ServedSite}). An edit to the entry or the notes of papers that keeps their ids, dates, tags,
+ * identifiers and places in the site renders again only the pages that show them, written in place;
+ * the feeds and exports, which hold every paper, follow in {@link #finishExports()}. Any other
+ * change builds the whole site, as {@link Papersite#generate} does.
  */
 public final class LiveSite {
 

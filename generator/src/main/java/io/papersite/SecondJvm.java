@@ -326,7 +326,7 @@ public record SecondJvm(
               } catch (InterruptedException e) {
                 return;
               }
-              Runtime.getRuntime().halt(1);
+              io.papersite.write.SiteWriter.haltOutsideCommits(1);
             },
             "papersite-lifeline");
     lifeline.setDaemon(true);

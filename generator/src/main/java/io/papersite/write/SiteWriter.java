@@ -63,6 +63,31 @@ public final class SiteWriter {
    */
   private static volatile java.util.concurrent.ExecutorService afterwards;
 
+  /**
+   * Held while a commit renames files: a JVM told to end lets the renames finish first, so that a
+   * site updated in place is never left half renamed by Ctrl-C or a build's client going away.
+   */
+  private static final Object RENAMING = new Object();
+
+  static {
+    // Ctrl-C and SIGTERM halt the JVM once its shutdown hooks have ended: this one waits.
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(SiteWriter::awaitRenames, "papersite-renames-exit"));
+  }
+
+  private static void awaitRenames() {
+    synchronized (RENAMING) {
+      // entering is the wait: a commit holds it while it renames
+    }
+  }
+
+  /** Ends this JVM at once, as {@link Runtime#halt} does, but not among a commit's renames. */
+  public static void haltOutsideCommits(int status) {
+    synchronized (RENAMING) {
+      Runtime.getRuntime().halt(status);
+    }
+  }
+
   /** The replaced sites that this JVM is deleting or is about to. */
   private static final Set<Path> DISCARDED = ConcurrentHashMap.newKeySet();
 
@@ -337,10 +362,12 @@ public final class SiteWriter {
                 + basePath
                 + "\n"
                 + (fingerprint.isEmpty() ? "" : Fingerprint.markerLine(fingerprint)));
-        if (Files.exists(output)) {
-          Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
+        synchronized (RENAMING) {
+          if (Files.exists(output)) {
+            Files.move(output, previous, StandardCopyOption.ATOMIC_MOVE);
+          }
+          Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(staging, output, StandardCopyOption.ATOMIC_MOVE);
         committed = true;
         discard(previous);
         return paths.size();
@@ -455,16 +482,18 @@ public final class SiteWriter {
                 .filter(line -> !line.startsWith(Fingerprint.PREFIX))
                 .map(line -> line + "\n")
                 .collect(java.util.stream.Collectors.joining());
-        Files.writeString(marker, kept);
-        for (Map.Entry<Path, Path> file : pending.entrySet()) {
-          Files.move(
-              file.getValue(),
-              file.getKey(),
-              StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!fingerprint.isEmpty()) {
-          Files.writeString(marker, kept + Fingerprint.markerLine(fingerprint));
+        synchronized (RENAMING) {
+          Files.writeString(marker, kept);
+          for (Map.Entry<Path, Path> file : pending.entrySet()) {
+            Files.move(
+                file.getValue(),
+                file.getKey(),
+                StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+          }
+          if (!fingerprint.isEmpty()) {
+            Files.writeString(marker, kept + Fingerprint.markerLine(fingerprint));
+          }
         }
         committed = true;
         return pending.size();

@@ -246,6 +246,38 @@ class SiteWriterTest {
   }
 
   @Test
+  void aJvmHaltedWhileACommitRenamesFinishesTheRenamesFirst() throws Exception {
+    Path site = root.resolve("site");
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                HaltAmongRenames.class.getName(),
+                site.toString(),
+                "2000")
+            .redirectErrorStream(true)
+            .start();
+    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(process.waitFor()).as(printed).isEqualTo(3);
+    try (Stream<Path> files = Files.list(site)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".html")).map(SiteWriterTest::read))
+          .hasSize(2000)
+          .containsOnly("new");
+    }
+    assertThat(Fingerprint.of(site)).isEqualTo("beef");
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
   void anUpdateClosedWithoutCommitChangesNothing() throws IOException {
     Path site = committed("first");
     String large = text(SiteWriter.IN_MEMORY + 10);
