@@ -37,30 +37,6 @@ public record GenerateResult(
     papersChanged = List.copyOf(papersChanged);
   }
 
-  /** A build that rendered the whole site, or found it up to date. */
-  public GenerateResult(
-      Path outputDirectory,
-      int papers,
-      int pages,
-      int filesWritten,
-      int filesUnchanged,
-      boolean upToDate,
-      List<Problem> warnings,
-      String basePath,
-      Duration duration) {
-    this(
-        outputDirectory,
-        papers,
-        pages,
-        filesWritten,
-        filesUnchanged,
-        upToDate,
-        warnings,
-        basePath,
-        duration,
-        List.of());
-  }
-
   /** One line for a log: what was built, where, and how long it took. */
   public String summary() {
     if (upToDate) {

@@ -116,7 +116,8 @@ public final class Papersite {
           true,
           List.of(),
           Fingerprint.basePath(request.outputDirectory().toAbsolutePath().normalize()),
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start),
+          List.of());
     }
     Build build = check(request, true, previous.isEmpty());
     // A clean build lists its folders for the fingerprint while it renders, not before (a tenth
@@ -155,7 +156,8 @@ public final class Papersite {
           false,
           warnings,
           build.site.urls().basePath(),
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start),
+          List.of());
     }
   }
 

@@ -87,7 +87,8 @@ final class ServedSite {
           true,
           java.util.List.of(),
           Fingerprint.basePath(site),
-          Duration.ofNanos(System.nanoTime() - start));
+          Duration.ofNanos(System.nanoTime() - start),
+          java.util.List.of());
     }
     int rendered = change.filesWritten() + change.filesUnchanged();
     return new GenerateResult(

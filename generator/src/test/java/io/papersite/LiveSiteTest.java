@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,24 +34,11 @@ class LiveSiteTest {
   }
 
   private static GenerateRequest request(Path root) {
-    return GenerateRequest.forProject(root)
-        .withOutputDirectory(root.resolve("site"))
-        .withTimestamp(Instant.parse("2026-01-01T00:00:00Z"));
-  }
-
-  /** A full build of the same content, in another folder, to compare with. */
-  private void assertSameAsFullBuild() throws IOException {
-    TreeComparison.copyTree(project.resolve("content"), reference.resolve("content"));
-    Papersite.generate(request(reference));
-    TreeComparison.assertSameTree(reference.resolve("site"), project.resolve("site"));
+    return TreeComparison.siteOf(root);
   }
 
   private Path edit(String file, String from, String to) throws IOException {
-    Path path = papers.resolve(file);
-    String text = Files.readString(path);
-    assertThat(text).contains(from);
-    Files.writeString(path, text.replace(from, to));
-    return path;
+    return TreeComparison.replaceIn(papers.resolve(file), from, to);
   }
 
   @Test
@@ -75,7 +61,7 @@ class LiveSiteTest {
     assertThat(Files.getLastModifiedTime(untouched)).isEqualTo(before);
 
     site.finishExports();
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test
@@ -112,7 +98,7 @@ class LiveSiteTest {
 
     assertThat(change.incremental()).isTrue();
     assertThat(change.pages()).isGreaterThan(8);
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test
@@ -126,7 +112,7 @@ class LiveSiteTest {
     assertThat(change.incremental()).isTrue();
     assertThat(Files.readString(project.resolve("site/papers/autoint/index.html")))
         .contains("One more thought, in <em>italics</em>.");
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test
@@ -170,7 +156,7 @@ class LiveSiteTest {
     LiveSite.Change change = site.update(Set.of(first, second));
 
     assertThat(change.incremental()).isFalse();
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test
@@ -181,7 +167,7 @@ class LiveSiteTest {
 
     assertThat(change.incremental()).isFalse();
     assertThat(change.summary()).startsWith("Papersite: 60 papers,");
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test
@@ -205,7 +191,7 @@ class LiveSiteTest {
     LiveSite.Change change = site.update(Set.of(changed));
 
     assertThat(change.incremental()).isFalse();
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,28 +32,15 @@ class ServedSiteTest {
   }
 
   private static GenerateRequest request(Path root) {
-    return GenerateRequest.forProject(root)
-        .withOutputDirectory(root.resolve("site"))
-        .withTimestamp(Instant.parse("2026-01-01T00:00:00Z"));
+    return TreeComparison.siteOf(root);
   }
 
   private GenerateResult served() {
     return ServedSite.generate(request(project), Progress.NONE);
   }
 
-  /** A full build of the same content, in another folder, to compare with. */
-  private void assertSameAsFullBuild() throws IOException {
-    TreeComparison.deleteTree(reference);
-    TreeComparison.copyTree(project.resolve("content"), reference.resolve("content"));
-    Papersite.generate(request(reference));
-    TreeComparison.assertSameTree(reference.resolve("site"), project.resolve("site"));
-  }
-
-  private void edit(String file, String from, String to) throws IOException {
-    Path path = papers.resolve(file);
-    String text = Files.readString(path);
-    assertThat(text).contains(from);
-    Files.writeString(path, text.replace(from, to));
+  private Path edit(String file, String from, String to) throws IOException {
+    return TreeComparison.replaceIn(papers.resolve(file), from, to);
   }
 
   @Test
@@ -77,7 +63,7 @@ class ServedSiteTest {
             "Papersite: 1 of 60 papers changed \\(autoint\\); \\d+ files rendered, \\d+ written to"
                 + " .*site in \\d+ ms");
     assertThat(Files.getLastModifiedTime(untouched)).isEqualTo(before);
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
 
     // the site remembers what it is built from: built again, it is up to date
     assertThat(served().upToDate()).isTrue();
@@ -89,7 +75,7 @@ class ServedSiteTest {
     Path notes = papers.resolve("autoint.md");
     Files.writeString(notes, Files.readString(notes) + "\nOne more thought, in *italics*.\n");
     assertThat(served().papersChanged()).containsExactly("autoint");
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
     assertThat(Fingerprint.of(project.resolve("site"))).isNotEmpty();
   }
 
@@ -100,7 +86,7 @@ class ServedSiteTest {
     GenerateResult moved = served();
     assertThat(moved.papersChanged()).isEmpty();
     assertThat(moved.summary()).startsWith("Papersite: 60 papers,");
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
 
     Files.writeString(papers.resolve("added.yaml"), "title: Added\ntags: [attention]\n");
     Files.writeString(
@@ -108,12 +94,12 @@ class ServedSiteTest {
     GenerateResult added = served();
     assertThat(added.papersChanged()).isEmpty();
     assertThat(added.papers()).isEqualTo(61);
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
 
     // and the site kept after a full build takes the next edit
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
     assertThat(served().papersChanged()).containsExactly("autoint");
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test
@@ -126,7 +112,7 @@ class ServedSiteTest {
     GenerateResult after = served();
 
     assertThat(after.papersChanged()).isEmpty();
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test
@@ -136,7 +122,7 @@ class ServedSiteTest {
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
 
     assertThat(served().papersChanged()).isEmpty();
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test
@@ -147,7 +133,7 @@ class ServedSiteTest {
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
 
     assertThat(served().papersChanged()).isEmpty();
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test
@@ -179,7 +165,7 @@ class ServedSiteTest {
     // Mended: the failed build kept nothing, so this one is whole, and the site is right.
     Files.writeString(entry, good.replace("Click-through rate (CTR)", "CTR"));
     assertThat(served().papersChanged()).isEmpty();
-    assertSameAsFullBuild();
+    TreeComparison.assertSameAsFullBuild(project, reference);
   }
 
   @Test

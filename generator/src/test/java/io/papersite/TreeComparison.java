@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Folder trees for tests: compares them file by file, copies them, lists fixture cases. */
+/**
+ * Folder trees for tests: compares them file by file, copies them, lists fixture cases, compares a
+ * site with a full build of its content.
+ */
 final class TreeComparison {
 
   private TreeComparison() {}
@@ -90,5 +93,32 @@ final class TreeComparison {
         Files.delete(path);
       }
     }
+  }
+
+  /** A build of {@code root}'s content/ into its site/, at a fixed time. */
+  static GenerateRequest siteOf(Path root) {
+    return GenerateRequest.forProject(root)
+        .withOutputDirectory(root.resolve("site"))
+        .withTimestamp(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+  }
+
+  /**
+   * Builds {@code project}'s content afresh in {@code reference} and checks that {@code project}'s
+   * site (both as {@link #siteOf}) is the one it makes, byte for byte.
+   */
+  static void assertSameAsFullBuild(Path project, Path reference) throws IOException {
+    deleteTree(reference.resolve("content"));
+    deleteTree(reference.resolve("site"));
+    copyTree(project.resolve("content"), reference.resolve("content"));
+    Papersite.generate(siteOf(reference));
+    assertSameTree(reference.resolve("site"), project.resolve("site"));
+  }
+
+  /** Replaces {@code from}, which {@code file} must contain, with {@code to}; returns the file. */
+  static Path replaceIn(Path file, String from, String to) throws IOException {
+    String text = Files.readString(file);
+    assertThat(text).contains(from);
+    Files.writeString(file, text.replace(from, to));
+    return file;
   }
 }
