@@ -80,6 +80,18 @@ class ServedSiteTest {
   }
 
   @Test
+  void aSiteBuiltBeforeTheServerWasStartedIsKeptByItsFirstFullBuild() throws IOException {
+    Papersite.generate(request(project)); // the build that started the server, in a JVM of its own
+    assertThat(served().upToDate()).isTrue(); // nothing to keep: nothing was built
+    edit("cream.yaml", "Recent self-rewarding", "Recent, self-rewarding");
+    assertThat(served().papersChanged()).isEmpty(); // a full build, now kept
+
+    edit("cream.yaml", "Recent, self-rewarding", "Recent self-rewarding");
+    assertThat(served().papersChanged()).containsExactly("cream");
+    TreeComparison.assertSameAsFullBuild(project, reference);
+  }
+
+  @Test
   void changesAnEditCannotTakeBuildTheWholeSite() throws IOException {
     served();
     edit("autoint.yaml", "tags: [recommender-systems, ", "tags: [");
