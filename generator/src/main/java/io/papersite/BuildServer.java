@@ -367,7 +367,7 @@ final class BuildServer {
       long last = 0;
       while (builds < WARM_UP_BUILDS) {
         long begun = System.nanoTime();
-        if (!Papersite.rehearse(request, wanted)) {
+        if (!ServedSite.rehearse(request, wanted)) {
           end = "stopped for a build";
           break;
         }

@@ -119,6 +119,14 @@ public final class LiveSite {
     return result;
   }
 
+  /**
+   * Builds the site to nothing, as a new build server warms up ({@link Papersite#rehearse}), and
+   * keeps its model; false, keeping nothing, when {@code stop} stopped it.
+   */
+  boolean rehearse(java.util.function.BooleanSupplier stop) {
+    return Papersite.rehearse(request, stop, this::keep);
+  }
+
   private void keep(Papersite.Build kept, SiteRenderer.Views keptViews, Fingerprint.Snapshot read) {
     exportsPending.clear(); // a full build wrote them
     build = kept;

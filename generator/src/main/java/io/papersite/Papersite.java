@@ -65,17 +65,22 @@ public final class Papersite {
   /**
    * Checks {@code request}'s content and renders every page of it to nothing, writing no file: what
    * a new {@link BuildServer} does to have its code compiled before its first build. Returns false
-   * when {@code stop} said so before the end (it is asked before each file).
+   * when {@code stop} said so before the end (it is asked before each file); else hands what it
+   * made to {@code keeper}.
    *
    * @throws ContentException when the content has errors
    */
-  static boolean rehearse(GenerateRequest request, java.util.function.BooleanSupplier stop) {
+  static boolean rehearse(
+      GenerateRequest request, java.util.function.BooleanSupplier stop, Keeper keeper) {
+    java.time.Instant begun = java.time.Instant.now();
     // As a clean build: the content digested as it is read, for the fingerprint.
     Build build = check(request, false, true);
-    fingerprint(request, snapshot(request, build.loader.digests(), java.time.Instant.now()));
+    Fingerprint.Snapshot files = snapshot(request, build.loader.digests(), begun);
+    fingerprint(request, files);
     try (SiteWriter.Staging nothing = new SiteWriter(request.outputDirectory()).rehearsal(stop)) {
-      build.renderer.render(
-          build.renderer.views(build.site), nothing, request.timestamp(), Progress.NONE);
+      SiteRenderer.Views views = build.renderer.views(build.site);
+      build.renderer.render(views, nothing, request.timestamp(), Progress.NONE);
+      keeper.keep(build, views, files);
       return true;
     } catch (SiteWriter.Stopped e) {
       return false;

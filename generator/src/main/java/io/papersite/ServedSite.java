@@ -43,6 +43,32 @@ final class ServedSite {
   }
 
   /**
+   * Builds {@code request}'s site to nothing, as a new server warms up, and keeps it when the site
+   * in its output folder was built from the very same files and settings (by the build that started
+   * the server): the first edit after that build then renders only what it changed. False when
+   * {@code stop} stopped it.
+   *
+   * @throws ContentException when the content has errors
+   */
+  static synchronized boolean rehearse(
+      GenerateRequest request, java.util.function.BooleanSupplier stop) {
+    kept = null;
+    LiveSite live = new LiveSite(request);
+    if (!live.rehearse(stop)) {
+      return false;
+    }
+    Path site = request.outputDirectory().toAbsolutePath().normalize();
+    Optional<Output> output = Output.of(site);
+    String built = Fingerprint.of(site);
+    if (output.isPresent()
+        && !built.isEmpty()
+        && built.equals(Papersite.fingerprint(request, live.keptFiles().orElseThrow()))) {
+      kept = new Kept(request, live, output.get());
+    }
+    return true;
+  }
+
+  /**
    * Builds as {@link Papersite#generate(GenerateRequest, Progress)}, from the kept site if it can.
    */
   static synchronized GenerateResult generate(GenerateRequest request, Progress progress) {

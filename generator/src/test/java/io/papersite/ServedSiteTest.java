@@ -92,6 +92,31 @@ class ServedSiteTest {
   }
 
   @Test
+  void theWarmUpKeepsTheSiteThatTheBuildWhichStartedTheServerBuilt() throws IOException {
+    Papersite.generate(request(project)); // the build that started the server, in a JVM of its own
+    assertThat(ServedSite.rehearse(request(project), () -> false)).isTrue();
+    edit("cream.yaml", "Recent self-rewarding", "Recent, self-rewarding");
+
+    assertThat(served().papersChanged()).containsExactly("cream");
+    TreeComparison.assertSameAsFullBuild(project, reference);
+  }
+
+  @Test
+  void theWarmUpKeepsNothingOfContentEditedSinceThatBuildOrWhenStopped() throws IOException {
+    Papersite.generate(request(project));
+    edit("cream.yaml", "Recent self-rewarding", "Recent, self-rewarding");
+    assertThat(ServedSite.rehearse(request(project), () -> false)).isTrue();
+    edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+    assertThat(served().papersChanged()).isEmpty(); // the site on disk lacks the first edit
+    TreeComparison.assertSameAsFullBuild(project, reference);
+
+    assertThat(ServedSite.rehearse(request(project), () -> true)).isFalse();
+    edit("cream.yaml", "Recent, self-rewarding", "Recent self-rewarding");
+    assertThat(served().papersChanged()).isEmpty();
+    TreeComparison.assertSameAsFullBuild(project, reference);
+  }
+
+  @Test
   void changesAnEditCannotTakeBuildTheWholeSite() throws IOException {
     served();
     edit("autoint.yaml", "tags: [recommender-systems, ", "tags: [");
