@@ -36,8 +36,8 @@ import java.util.function.Consumer;
  * so that the next build is fast. It ends after {@link #IDLE} without a build, when its socket file
  * is deleted, or when {@link #stopAll told to}. One server a JDK, JVM options and class path (with
  * its files' sizes and times), so that an upgrade gets a new one; it runs one build at a time, and
- * keeps the last site it built ({@link ServedSite}), so that a build after an edit of a few papers
- * renders only what the edit changed.
+ * keeps the last site it built ({@link ServedSite}; after its warm-up, the one the build that
+ * started it built), so that a build after an edit of a few papers renders only what it changed.
  *
  * <p>The client sends one line, the command and its arguments as {@link ForkedBuild} takes them;
  * the server answers {@value #HELLO}, then the build's reports, then {@value #END}. A client that
