@@ -39,6 +39,18 @@ class ServedSiteTest {
     return ServedSite.generate(request(project), Progress.NONE);
   }
 
+  /** Builds through the server's path, whole, into the site a full build makes. */
+  private void assertBuiltWhole() throws IOException {
+    assertThat(served().papersChanged()).isEmpty();
+    TreeComparison.assertSameAsFullBuild(project, reference);
+  }
+
+  /** Builds through the server's path, rendering only what an edit of {@code id} changed. */
+  private void assertRenderedOnly(String id) throws IOException {
+    assertThat(served().papersChanged()).containsExactly(id);
+    TreeComparison.assertSameAsFullBuild(project, reference);
+  }
+
   private Path edit(String file, String from, String to) throws IOException {
     return TreeComparison.replaceIn(papers.resolve(file), from, to);
   }
@@ -74,8 +86,7 @@ class ServedSiteTest {
     assertThat(served().upToDate()).isTrue();
     Path notes = papers.resolve("autoint.md");
     Files.writeString(notes, Files.readString(notes) + "\nOne more thought, in *italics*.\n");
-    assertThat(served().papersChanged()).containsExactly("autoint");
-    TreeComparison.assertSameAsFullBuild(project, reference);
+    assertRenderedOnly("autoint");
     assertThat(Fingerprint.of(project.resolve("site"))).isNotEmpty();
   }
 
@@ -87,8 +98,7 @@ class ServedSiteTest {
     assertThat(served().papersChanged()).isEmpty(); // a full build, now kept
 
     edit("cream.yaml", "Recent, self-rewarding", "Recent self-rewarding");
-    assertThat(served().papersChanged()).containsExactly("cream");
-    TreeComparison.assertSameAsFullBuild(project, reference);
+    assertRenderedOnly("cream");
   }
 
   @Test
@@ -97,8 +107,7 @@ class ServedSiteTest {
     assertThat(ServedSite.rehearse(request(project), () -> false)).isTrue();
     edit("cream.yaml", "Recent self-rewarding", "Recent, self-rewarding");
 
-    assertThat(served().papersChanged()).containsExactly("cream");
-    TreeComparison.assertSameAsFullBuild(project, reference);
+    assertRenderedOnly("cream");
   }
 
   @Test
@@ -107,13 +116,11 @@ class ServedSiteTest {
     edit("cream.yaml", "Recent self-rewarding", "Recent, self-rewarding");
     assertThat(ServedSite.rehearse(request(project), () -> false)).isTrue();
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
-    assertThat(served().papersChanged()).isEmpty(); // the site on disk lacks the first edit
-    TreeComparison.assertSameAsFullBuild(project, reference);
+    assertBuiltWhole(); // the site on disk lacks the first edit
 
     assertThat(ServedSite.rehearse(request(project), () -> true)).isFalse();
     edit("cream.yaml", "Recent, self-rewarding", "Recent self-rewarding");
-    assertThat(served().papersChanged()).isEmpty();
-    TreeComparison.assertSameAsFullBuild(project, reference);
+    assertBuiltWhole();
   }
 
   @Test
@@ -135,8 +142,7 @@ class ServedSiteTest {
 
     // and the site kept after a full build takes the next edit
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
-    assertThat(served().papersChanged()).containsExactly("autoint");
-    TreeComparison.assertSameAsFullBuild(project, reference);
+    assertRenderedOnly("autoint");
   }
 
   @Test
@@ -158,8 +164,7 @@ class ServedSiteTest {
     TreeComparison.deleteTree(project.resolve("site"));
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
 
-    assertThat(served().papersChanged()).isEmpty();
-    TreeComparison.assertSameAsFullBuild(project, reference);
+    assertBuiltWhole();
   }
 
   @Test
@@ -169,8 +174,7 @@ class ServedSiteTest {
     ServedSite.generate(request(reference), Progress.NONE);
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
 
-    assertThat(served().papersChanged()).isEmpty();
-    TreeComparison.assertSameAsFullBuild(project, reference);
+    assertBuiltWhole();
   }
 
   @Test
@@ -201,8 +205,7 @@ class ServedSiteTest {
 
     // Mended: the failed build kept nothing, so this one is whole, and the site is right.
     Files.writeString(entry, good.replace("Click-through rate (CTR)", "CTR"));
-    assertThat(served().papersChanged()).isEmpty();
-    TreeComparison.assertSameAsFullBuild(project, reference);
+    assertBuiltWhole();
   }
 
   @Test
