@@ -97,6 +97,7 @@ public final class LiveSite {
     build = null;
     views = null;
     files = null;
+    exportsPending.clear();
     GenerateResult result = build(Progress.NONE, null);
     if (build == null) { // the site was up to date: nothing was rendered, so nothing is kept yet
       Papersite.Build checked = Papersite.check(request, false);

@@ -61,6 +61,7 @@ final class ServedSite {
     Optional<Output> output = Output.of(site);
     String built = Fingerprint.of(site);
     if (output.isPresent()
+        && !new SiteWriter(site).hasLeftovers()
         && !built.isEmpty()
         && built.equals(Papersite.fingerprint(request, live.keptFiles().orElseThrow()))) {
       kept = new Kept(request, live, output.get());
@@ -79,6 +80,7 @@ final class ServedSite {
     if (last == null
         || !last.request().equals(request)
         || !Output.of(site).equals(Optional.of(last.output()))
+        || new SiteWriter(site).hasLeftovers() // a build was stopped there: its debris goes
         || last.live().keptFiles().isEmpty()) {
       last = null; // its model is garbage before the new one is made
       return build(request, new LiveSite(request), progress, null);

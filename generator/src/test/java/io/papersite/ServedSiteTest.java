@@ -159,6 +159,19 @@ class ServedSiteTest {
   }
 
   @Test
+  void aSiteWhereABuildWasStoppedIsBuiltWhole() throws IOException {
+    served();
+    // what a build killed in the middle of an update leaves: its lock, its unfinished files
+    Path debris = project.resolve("site/papers/autoint/.index.html.papersite-tmp");
+    Files.writeString(debris, "half");
+    Files.writeString(project.resolve(".site.papersite-lock"), "");
+    edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+
+    assertBuiltWhole();
+    assertThat(debris).doesNotExist();
+  }
+
+  @Test
   void aSiteRemovedMeanwhileIsBuiltAgainWhole() throws IOException {
     served();
     TreeComparison.deleteTree(project.resolve("site"));
