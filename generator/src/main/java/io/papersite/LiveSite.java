@@ -158,16 +158,9 @@ public final class LiveSite {
    * from; empty, with nothing written, when the change needs a full build.
    */
   Optional<Change> edit(Set<Path> changed, Fingerprint.Snapshot now, String fingerprint) {
-    if (build == null) {
-      return Optional.empty();
-    }
-    try {
-      Optional<Change> change = incremental(changed, System.nanoTime(), fingerprint);
-      change.ifPresent(done -> files = now);
-      return change;
-    } catch (IllegalStateException | java.io.UncheckedIOException e) {
-      return Optional.empty(); // the site on disk is gone, or being written by another build
-    }
+    Optional<Change> change = incremental(changed, System.nanoTime(), fingerprint);
+    change.ifPresent(done -> files = now);
+    return change;
   }
 
   /**
@@ -178,14 +171,7 @@ public final class LiveSite {
    */
   public Change update(Set<Path> changed) {
     long start = System.nanoTime();
-    Optional<Change> fast = Optional.empty();
-    if (build != null) {
-      try {
-        fast = incremental(changed, start, null);
-      } catch (IllegalStateException | java.io.UncheckedIOException e) {
-        // The site on disk is not the one kept (removed, or being written by another build).
-      }
-    }
+    Optional<Change> fast = incremental(changed, start, null);
     if (fast.isPresent()) {
       return fast.get();
     }
@@ -243,6 +229,18 @@ public final class LiveSite {
    *     are rendered too, and the site remembers this fingerprint
    */
   private Optional<Change> incremental(Set<Path> changed, long start, String fingerprint) {
+    if (build == null) {
+      return Optional.empty();
+    }
+    try {
+      return renderChanged(changed, start, fingerprint);
+    } catch (IllegalStateException | java.io.UncheckedIOException e) {
+      return Optional.empty(); // the site on disk is gone, or being written by another build
+    }
+  }
+
+  /** What {@link #incremental} does, throwing when the site on disk is not the kept one. */
+  private Optional<Change> renderChanged(Set<Path> changed, long start, String fingerprint) {
     Map<String, Paper> updated = new LinkedHashMap<>();
     Map<Path, SourceFile> reread = new HashMap<>();
     Problems problems = new Problems();

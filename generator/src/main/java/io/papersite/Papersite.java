@@ -150,7 +150,8 @@ public final class Papersite {
       // A build with warnings is not remembered as done, so that they are shown again next time.
       int written =
           output.commit(
-              warnings.isEmpty() ? fingerprint(request, listed) : "", build.site.urls().basePath());
+              !warnings.isEmpty() ? "" : files != null ? fingerprint : fingerprint(request, listed),
+              build.site.urls().basePath());
       keeper.keep(build, views, listed);
       return new GenerateResult(
           request.outputDirectory(),

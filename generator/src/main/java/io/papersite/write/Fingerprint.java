@@ -35,22 +35,10 @@ public final class Fingerprint {
   private Fingerprint() {}
 
   /**
-   * @param folders folders whose files are read (missing ones count as empty)
+   * The fingerprint of {@code files} read with these settings.
+   *
    * @param settings the build's own settings, such as its base URL
    */
-  public static String of(List<Path> folders, List<String> settings) {
-    return of(folders, settings, Map.of());
-  }
-
-  /**
-   * {@link #of(List, List)}, taking the digests of files already read ({@link
-   * ContentLoader#digests()}), by absolute path, instead of reading them again.
-   */
-  public static String of(List<Path> folders, List<String> settings, Map<Path, byte[]> known) {
-    return of(settings, Snapshot.of(folders, known, Instant.now()));
-  }
-
-  /** The fingerprint of {@code files} read with these settings. */
   public static String of(List<String> settings, Snapshot files) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -93,14 +81,15 @@ public final class Fingerprint {
      * @param stat the file as listed (size, time, file key); null for a link, whose target is not
      */
     private record Entry(byte[] digest, BasicFileAttributes stat) {
-      boolean untouchedSince(Entry before, Instant begun) {
-        return stat != null
-            && before.stat != null
-            && stat.size() == before.stat.size()
-            && stat.lastModifiedTime().equals(before.stat.lastModifiedTime())
-            && java.util.Objects.equals(stat.fileKey(), before.stat.fileKey())
-            && stat.fileKey() != null
-            && stat.lastModifiedTime().toInstant().isBefore(begun.minus(RECENT));
+      /** Whether the file, listed now as {@code now}, is as it was when {@code begun} read it. */
+      boolean untouched(BasicFileAttributes now, Instant begun) {
+        return now != null
+            && stat != null
+            && now.fileKey() != null
+            && now.fileKey().equals(stat.fileKey())
+            && now.size() == stat.size()
+            && now.lastModifiedTime().equals(stat.lastModifiedTime())
+            && now.lastModifiedTime().toInstant().isBefore(begun.minus(RECENT));
       }
     }
 
@@ -148,11 +137,10 @@ public final class Fingerprint {
                       file -> {
                         BasicFileAttributes stat = files.get(file);
                         byte[] digest = known.get(file);
+                        Entry then = was.get(file);
                         if (digest == null) {
-                          Entry then = was.get(file);
-                          Entry now = new Entry(null, stat);
                           digest =
-                              then != null && now.untouchedSince(then, before.begun)
+                              then != null && then.untouched(stat, before.begun)
                                   ? then.digest
                                   : digestOf(file);
                         }

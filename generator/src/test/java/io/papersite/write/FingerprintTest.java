@@ -30,7 +30,15 @@ class FingerprintTest {
   }
 
   private static String of(Path folder) {
-    return Fingerprint.of(List.of(folder), List.of("setting"));
+    return of(folder, "setting", Map.of());
+  }
+
+  /**
+   * The fingerprint of {@code folder}'s files with one setting, taking the {@code known} digests.
+   */
+  private static String of(Path folder, String setting, Map<Path, byte[]> known) {
+    return Fingerprint.of(
+        List.of(setting), Fingerprint.Snapshot.of(List.of(folder), known, Instant.now()));
   }
 
   @Test
@@ -38,7 +46,7 @@ class FingerprintTest {
     Path content = content();
     String before = of(content);
     assertThat(of(content)).isEqualTo(before);
-    assertThat(Fingerprint.of(List.of(content), List.of("other"))).isNotEqualTo(before);
+    assertThat(of(content, "other", Map.of())).isNotEqualTo(before);
 
     Files.writeString(content.resolve("papers/a.md"), "Other notes.\n");
     String edited = of(content);
@@ -60,13 +68,13 @@ class FingerprintTest {
       Path path = content.resolve(file).toAbsolutePath().normalize();
       read.put(path, ContentLoader.digest(Files.readAllBytes(path)));
     }
-    assertThat(Fingerprint.of(List.of(content), List.of("setting"), read)).isEqualTo(of(content));
+    assertThat(of(content, "setting", read)).isEqualTo(of(content));
 
     // A known digest is taken as it is: the file, still as it was, is not read again.
     read.put(
         content.resolve("papers/a.md").toAbsolutePath().normalize(),
         ContentLoader.digest("Other notes.\n".getBytes(StandardCharsets.UTF_8)));
-    String fromDigests = Fingerprint.of(List.of(content), List.of("setting"), read);
+    String fromDigests = of(content, "setting", read);
     Files.writeString(content.resolve("papers/a.md"), "Other notes.\n");
     assertThat(fromDigests).isEqualTo(of(content));
   }
