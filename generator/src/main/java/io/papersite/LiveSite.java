@@ -45,8 +45,9 @@ public final class LiveSite {
   private SiteRenderer.Views views;
   private Fingerprint.Snapshot files;
   private final Set<Path> paperFiles = new HashSet<>();
-  // Papers changed since the feeds and exports were last written: their collections' files wait.
-  private final Set<String> exportsPending = new HashSet<>();
+  // Papers changed since the feeds and exports were last written, as those show them: their
+  // entries there and their collections' files wait.
+  private final Map<String, ResolvedPaper> exportsPending = new HashMap<>();
 
   public LiveSite(GenerateRequest request) {
     this.request = request;
@@ -212,12 +213,19 @@ public final class LiveSite {
     long start = System.nanoTime();
     if (!exportsPending.isEmpty()) {
       Set<String> collections = new HashSet<>();
-      exportsPending.forEach(id -> collections.addAll(views.paper(id).collectionIds()));
+      exportsPending.keySet().forEach(id -> collections.addAll(views.paper(id).collectionIds()));
       try (SiteWriter.Update out = new SiteWriter(request.outputDirectory()).update()) {
-        build
-            .renderer()
-            .renderExports(views.site(), out, request.timestamp(), collections::contains);
+        Runnable written =
+            build
+                .renderer()
+                .renderExports(
+                    views,
+                    out,
+                    request.timestamp(),
+                    collections::contains,
+                    Map.copyOf(exportsPending));
         out.commit();
+        written.run();
       }
       exportsPending.clear();
     }
@@ -321,6 +329,8 @@ public final class LiveSite {
       site = Resolver.with(site, one.get());
       resolved.add(one.get());
     }
+    Map<String, ResolvedPaper> shown = new HashMap<>(exportsPending);
+    updated.keySet().forEach(id -> shown.putIfAbsent(id, views.paper(id)));
     Set<String> paperPages = new HashSet<>();
     for (ResolvedPaper paper : resolved) {
       paperPages.addAll(views.replace(site, paper));
@@ -330,21 +340,26 @@ public final class LiveSite {
     int same;
     try (SiteWriter.Update out = new SiteWriter(request.outputDirectory()).update()) {
       pages = build.renderer().renderPagesOf(views, updated.keySet(), paperPages, out);
+      Runnable exportsWritten = () -> {};
       if (fingerprint != null) {
         Set<String> collections = new HashSet<>();
-        updated.keySet().forEach(id -> collections.addAll(views.paper(id).collectionIds()));
-        build
-            .renderer()
-            .renderExports(views.site(), out, request.timestamp(), collections::contains);
+        shown.keySet().forEach(id -> collections.addAll(views.paper(id).collectionIds()));
+        exportsWritten =
+            build
+                .renderer()
+                .renderExports(views, out, request.timestamp(), collections::contains, shown);
       }
       if (build.problems().hasErrors()) {
         return Optional.empty(); // a template failed: the full build reports it
       }
       same = out.unchanged();
       written = fingerprint == null ? out.commit() : out.commit(fingerprint);
+      exportsWritten.run();
     }
     if (fingerprint == null) {
-      exportsPending.addAll(updated.keySet());
+      exportsPending.putAll(shown);
+    } else {
+      exportsPending.clear();
     }
     return Optional.of(
         new Change(

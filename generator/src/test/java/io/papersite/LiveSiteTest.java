@@ -80,7 +80,14 @@ class LiveSiteTest {
             written.add(path);
           }
         };
-    build.renderer().renderExports(build.site(), recorder, null, "recommender-systems"::equals);
+    build
+        .renderer()
+        .renderExports(
+            build.renderer().views(build.site()),
+            recorder,
+            null,
+            "recommender-systems"::equals,
+            java.util.Map.of());
 
     assertThat(written).contains("papers.json", "papers.bib", "search-index.json", "awesome.md");
     assertThat(written)

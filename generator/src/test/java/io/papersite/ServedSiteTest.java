@@ -91,6 +91,59 @@ class ServedSiteTest {
   }
 
   @Test
+  void editsBeyondAsciiReplaceTheirEntriesInTheExportsByteForByteOneAfterAnother()
+      throws IOException {
+    served();
+    edit("autoint.yaml", "AutoInt: Automatic", "AutoInt — Ünïcode 自动 \uD835\uDC9C, Automatic");
+    assertRenderedOnly("autoint");
+    // entries after the replaced one have moved; so has the replaced one's end
+    edit("cream.yaml", "Recent self-rewarding", "Recent, self-rewarding");
+    assertRenderedOnly("cream");
+    edit("autoint.yaml", "AutoInt — Ünïcode 自动 \uD835\uDC9C, Automatic", "AutoInt: Automatic");
+    assertRenderedOnly("autoint");
+    Path notes = papers.resolve("autoint.md");
+    Files.writeString(notes, Files.readString(notes) + "\nNotes now end in «ü».\n");
+    assertRenderedOnly("autoint");
+  }
+
+  @Test
+  void editsRewriteOnlyTheirOwnEntriesOfTheSiteWideExports() throws IOException {
+    served();
+    Path bib = project.resolve("site/papers.bib");
+    String other = "CREAM: Consistency Regularized";
+    assertThat(Files.readString(bib)).contains(other);
+    // the same length, elsewhere in the file: edits copy it as it is, not knowing of it
+    Files.writeString(bib, Files.readString(bib).replace(other, "CREAM: Consistency regularized"));
+    edit("autoint.yaml", "AutoInt: Automatic", "AutoInt: Automatic, Explained");
+
+    assertThat(served().papersChanged()).containsExactly("autoint");
+    assertThat(Files.readString(bib))
+        .contains("CREAM: Consistency regularized")
+        .contains("AutoInt: Automatic, Explained");
+
+    // the second edit finds the entry where the first one left it, longer than before
+    edit("autoint.yaml", "AutoInt: Automatic, Explained", "AutoInt: Automatic, Once More");
+    assertThat(served().papersChanged()).containsExactly("autoint");
+    assertThat(Files.readString(bib))
+        .contains("CREAM: Consistency regularized")
+        .contains("AutoInt: Automatic, Once More");
+  }
+
+  @Test
+  void anExportChangedOnDiskIsWrittenWholeWhenItsEntriesAreNotWhereTheyWere() throws IOException {
+    served();
+    Path json = project.resolve("site/papers.json");
+    String before = Files.readString(json);
+    // every entry one byte further, and the file as long as it was
+    Files.writeString(json, " " + before.substring(0, before.length() - 1));
+    Path csl = project.resolve("site/papers.csl.json");
+    Files.writeString(csl, Files.readString(csl) + " ");
+    edit("autoint.yaml", "AutoInt: Automatic", "AutoInt: Automatic, Explained");
+
+    assertRenderedOnly("autoint");
+  }
+
+  @Test
   void aSiteBuiltBeforeTheServerWasStartedIsKeptByItsFirstFullBuild() throws IOException {
     Papersite.generate(request(project)); // the build that started the server, in a JVM of its own
     assertThat(served().upToDate()).isTrue(); // nothing to keep: nothing was built

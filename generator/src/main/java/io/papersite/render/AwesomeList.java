@@ -42,13 +42,16 @@ public final class AwesomeList {
     this.lines = lines;
   }
 
-  /** The whole site: a table of contents, then each collection, then papers in none. */
-  public void site(Writer out) throws IOException {
+  /**
+   * The whole site: a table of contents, then each collection, then papers in none; each paper's
+   * lines noted by {@code entries}.
+   */
+  void site(Writer out, ExportEntries.Recorder entries) throws IOException {
     out.write("# " + escape(site.settings().title()) + "\n\n");
     if (!site.settings().description().isEmpty()) {
       out.write(escape(site.settings().description()) + "\n\n");
     }
-    body(out, 2);
+    body(out, 2, entries);
   }
 
   /** The sections alone, headed at the given level: what goes between a README's markers. */
@@ -64,6 +67,10 @@ public final class AwesomeList {
 
   /** The sections, written line by line: a large collection is never one string. */
   public void body(Writer out, int level) throws IOException {
+    body(out, level, ExportEntries.Recorder.of(null));
+  }
+
+  private void body(Writer out, int level, ExportEntries.Recorder entries) throws IOException {
     String heading = "#".repeat(level) + " ";
     Set<String> listed = new HashSet<>();
     List<ResolvedCollection> collections = site.collections();
@@ -86,7 +93,7 @@ public final class AwesomeList {
         out.write(escape(c.collection().description()) + "\n\n");
       }
       for (String id : c.paperIds()) {
-        out.write(line(papers.get(id)) + "\n");
+        entry(out, papers.get(id), entries);
       }
       listed.addAll(c.paperIds());
     }
@@ -103,8 +110,21 @@ public final class AwesomeList {
                 + "\n\n");
         others = true;
       }
-      out.write(line(p) + "\n");
+      entry(out, p, entries);
     }
+  }
+
+  private void entry(Writer out, ResolvedPaper paper, ExportEntries.Recorder entries)
+      throws IOException {
+    entries.begin(ExportEntries.WRITTEN);
+    out.write(line(paper));
+    entries.end(paper.id(), ExportEntries.WRITTEN);
+    out.write('\n');
+  }
+
+  /** A paper's line as this version of it makes it, never a kept one: an edit's new line. */
+  String lineOf(ResolvedPaper paper) {
+    return makeLine(paper);
   }
 
   /** One collection, headed by its title. */

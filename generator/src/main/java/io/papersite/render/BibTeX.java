@@ -112,17 +112,21 @@ final class BibTeX {
     return bib.append("}\n").toString();
   }
 
-  /** Entries one after another, for a collection's or the site's .bib file. */
-  static void write(java.io.Writer out, Iterable<Paper> papers, boolean withAbstract)
-      throws java.io.IOException {
-    write(out, papers, paper -> entry(paper, withAbstract));
-  }
-
   /** The entries that {@code entries} gives, one after another. */
   static void write(
       java.io.Writer out,
       Iterable<Paper> papers,
       java.util.function.Function<Paper, String> entries)
+      throws java.io.IOException {
+    write(out, papers, entries, ExportEntries.Recorder.of(null));
+  }
+
+  /** The entries that {@code entries} gives, one after another, noted by {@code places}. */
+  static void write(
+      java.io.Writer out,
+      Iterable<Paper> papers,
+      java.util.function.Function<Paper, String> entries,
+      ExportEntries.Recorder places)
       throws java.io.IOException {
     boolean first = true;
     for (Paper paper : papers) {
@@ -130,7 +134,9 @@ final class BibTeX {
         out.write('\n');
       }
       first = false;
+      places.begin(ExportEntries.WRITTEN);
       out.write(entries.apply(paper));
+      places.end(paper.id(), ExportEntries.WRITTEN);
     }
   }
 

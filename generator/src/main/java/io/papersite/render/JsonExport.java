@@ -47,7 +47,8 @@ final class JsonExport {
       String title,
       String description,
       String pageUrl,
-      List<ResolvedPaper> papers)
+      List<ResolvedPaper> papers,
+      ExportEntries.Recorder entries)
       throws IOException {
     try (JsonGenerator json = pretty(out)) {
       json.writeStartObject();
@@ -62,7 +63,9 @@ final class JsonExport {
       json.writeArrayFieldStart("papers");
       // Streamed: keeping a paper's JSON for its collections' exports took longer (measured).
       for (ResolvedPaper paper : papers) {
+        entries.begin(json);
         JSON.writeTree(json, paper(paper));
+        entries.end(paper.id(), json);
       }
       json.writeEndArray();
       json.writeEndObject();
@@ -76,10 +79,12 @@ final class JsonExport {
    * of the abstracts and notes, which follow in {@link #searchText}, so that a large collection
    * answers a title or an author at once.
    */
-  void searchIndex(Writer out, List<ResolvedPaper> papers) throws IOException {
+  void searchIndex(Writer out, List<ResolvedPaper> papers, ExportEntries.Recorder entries)
+      throws IOException {
     objectPerPaper(
         out,
         papers,
+        entries,
         (json, resolved) -> {
           Paper p = resolved.paper();
           json.writeStringField("u", urls.paper(p.id()));
@@ -94,10 +99,12 @@ final class JsonExport {
    * The papers' {@code b} abstracts and {@code n} notes as plain text, in the order of {@link
    * #searchIndex}, one object a paper.
    */
-  void searchText(Writer out, List<ResolvedPaper> papers) throws IOException {
+  void searchText(Writer out, List<ResolvedPaper> papers, ExportEntries.Recorder entries)
+      throws IOException {
     objectPerPaper(
         out,
         papers,
+        entries,
         (json, resolved) -> {
           writeIfPresent(json, "b", resolved.abstractText());
           writeIfPresent(json, "n", resolved.notesText());
@@ -111,14 +118,17 @@ final class JsonExport {
   }
 
   /** A compact array of one object a paper, on one line. */
-  private static void objectPerPaper(Writer out, List<ResolvedPaper> papers, PaperFields fields)
+  private static void objectPerPaper(
+      Writer out, List<ResolvedPaper> papers, ExportEntries.Recorder entries, PaperFields fields)
       throws IOException {
     try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
       json.writeStartArray();
       for (ResolvedPaper resolved : papers) {
+        entries.begin(json);
         json.writeStartObject();
         fields.write(json, resolved);
         json.writeEndObject();
+        entries.end(resolved.id(), json);
       }
       json.writeEndArray();
     }
@@ -129,11 +139,14 @@ final class JsonExport {
    * CSL-JSON, the format of Zotero and Mendeley and of citeproc: every paper as a reference manager
    * reads it. Names split at the last space into given and family names.
    */
-  void cslJson(Writer out, List<ResolvedPaper> papers) throws IOException {
+  void cslJson(Writer out, List<ResolvedPaper> papers, ExportEntries.Recorder entries)
+      throws IOException {
     try (JsonGenerator json = pretty(out)) {
       json.writeStartArray();
       for (ResolvedPaper resolved : papers) {
+        entries.begin(json);
         JSON.writeTree(json, csl(resolved));
+        entries.end(resolved.id(), json);
       }
       json.writeEndArray();
     }

@@ -34,6 +34,27 @@ public interface SiteOutput {
         public void bytes(String path, byte[] content) {}
       };
 
+  /**
+   * Replaces parts of a file of the current site, leaving the rest as it is: each part is the bytes
+   * expected from {@code start} to {@code end} and the bytes that take their place, in file order.
+   * Returns false, changing nothing, when this output cannot, or the file is not {@code size} bytes
+   * long or lacks an expected part; the caller then writes the whole file.
+   */
+  default boolean splice(String path, long size, java.util.List<Splice> parts) {
+    return false;
+  }
+
+  /** One part of a file to replace, by byte offsets. */
+  record Splice(long start, long end, byte[] expected, byte[] replacement) {}
+
+  /**
+   * A writer that tells how far it has come, in bytes of UTF-8 (or in characters, for text kept in
+   * memory): where each paper's entry lies in an export, so that an edit can replace it alone.
+   */
+  interface Positioned {
+    long position();
+  }
+
   /** Writes a file's text. */
   @FunctionalInterface
   interface TextContent {

@@ -133,11 +133,13 @@ public final class SiteRenderer {
     // The exports are the longest tasks: first, so that pages fill the other cores meanwhile.
     // A paper's BibTeX entry and list line, kept between the files that show them.
     Fragments pieces = Fragments.forThisHeap(site.papers().size());
+    Edit whole = new Edit(Map.of(), Map.of(), new java.util.concurrent.ConcurrentHashMap<>());
     List<Runnable> tasks =
-        new ArrayList<>(machineReadable(site, out, timestamp, c -> true, pieces));
+        new ArrayList<>(machineReadable(site, out, timestamp, c -> true, pieces, whole));
     pageTasks(views, out, pageUrls, paper -> true, pieces).forEach(task -> tasks.add(task.run()));
 
     runInParallel(tasks, progress);
+    views.exports = whole.next();
 
     if (urls.hasOrigin()) {
       Sitemap.files(urls, pageUrls).forEach((path, xml) -> out.text(path, w -> w.write(xml)));
@@ -156,6 +158,8 @@ public final class SiteRenderer {
     private final SiteView siteView;
     private final Map<String, byte[]> assets;
     private ResolvedSite site;
+    // Where each paper's entries lie in the site-wide exports as last written, by file.
+    private Map<String, ExportEntries> exports = Map.of();
 
     private Views(
         ResolvedSite site, ViewBuilder builder, SiteView siteView, Map<String, byte[]> assets) {
@@ -220,14 +224,82 @@ public final class SiteRenderer {
 
   /**
    * Renders the feeds, exports and lists of the whole site, which every paper is part of, and those
-   * of the collections {@code collections} accepts, by id: the others did not change.
+   * of the collections {@code collections} accepts, by id: the others did not change. In the
+   * site-wide exports, the entries of the papers {@code before} names (as the files on disk show
+   * them) are replaced in place where {@code out} can; the files are written whole otherwise.
+   *
+   * @return what to run once {@code out} has committed the files: the views then know where the new
+   *     entries lie
    */
-  public void renderExports(
-      ResolvedSite site, SiteOutput out, Instant timestamp, Predicate<String> collections) {
+  public Runnable renderExports(
+      Views views,
+      SiteOutput out,
+      Instant timestamp,
+      Predicate<String> collections,
+      Map<String, ResolvedPaper> before) {
+    ResolvedSite site = views.site;
+    Edit edit =
+        new Edit(
+            views.exports, before, new java.util.concurrent.ConcurrentHashMap<>(views.exports));
     runInParallel(
         machineReadable(
-            site, out, timestamp, collections, Fragments.forThisHeap(site.papers().size())),
+            site, out, timestamp, collections, Fragments.forThisHeap(site.papers().size()), edit),
         Progress.NONE);
+    return () -> views.exports = Map.copyOf(edit.next());
+  }
+
+  /**
+   * The exports as a build last wrote them ({@code kept}), the papers an edit changed as those show
+   * them ({@code before}; none for a whole build), and where the entries lie once written ({@code
+   * next}).
+   */
+  private record Edit(
+      Map<String, ExportEntries> kept,
+      Map<String, ResolvedPaper> before,
+      Map<String, ExportEntries> next) {}
+
+  /**
+   * The task of a site-wide export of an entry or more a paper: after an edit, its changed entries
+   * are replaced in place when the file is as the last build left it; otherwise it is written
+   * whole, its entries noted.
+   */
+  private static Runnable entries(
+      SiteOutput out,
+      String path,
+      ExportEntries.Whole whole,
+      ExportEntries.Kind kind,
+      ResolvedSite site,
+      Map<String, ResolvedPaper> byId,
+      Edit edit) {
+    return () -> {
+      ExportEntries kept = edit.kept().get(path);
+      if (kept != null && !edit.before().isEmpty()) {
+        try {
+          List<SiteOutput.Splice> parts = kept.splices(kind, edit.before(), byId);
+          if (parts.isEmpty()) {
+            return; // none of its entries changed
+          }
+          if (out.splice(path, kept.size(), parts)) {
+            edit.next().put(path, kept.after(parts));
+            return;
+          }
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }
+      out.text(
+          path,
+          w -> {
+            ExportEntries.Recorder entries = ExportEntries.Recorder.of(w);
+            whole.write(w, site.papers(), entries);
+            ExportEntries done = entries.done();
+            if (done == null) {
+              edit.next().remove(path);
+            } else {
+              edit.next().put(path, done);
+            }
+          });
+    };
   }
 
   /** A page to render, and which papers it shows, by id. */
@@ -478,7 +550,8 @@ public final class SiteRenderer {
       SiteOutput out,
       Instant timestamp,
       Predicate<String> collections,
-      Fragments pieces) {
+      Fragments pieces,
+      Edit edit) {
     SiteUrls urls = site.urls();
     var settings = site.settings();
     List<Runnable> tasks = new ArrayList<>();
@@ -490,28 +563,48 @@ public final class SiteRenderer {
 
     Map<String, ResolvedPaper> byId = site.papersById();
     JsonExport json = new JsonExport(urls);
-    List<io.papersite.model.Paper> all = site.papers().stream().map(ResolvedPaper::paper).toList();
-    tasks.add(() -> out.text(urls.outputPath(urls.bibtex()), w -> BibTeX.write(w, all, true)));
-    tasks.add(
-        () ->
-            out.text(
-                "papers.json",
-                w ->
-                    json.export(
-                        w,
-                        null,
-                        settings.title(),
-                        settings.description(),
-                        urls.home(),
-                        site.papers())));
-    tasks.add(() -> out.text("papers.csl.json", w -> json.cslJson(w, site.papers())));
-    tasks.add(
-        () ->
-            out.text(urls.outputPath(urls.searchIndex()), w -> json.searchIndex(w, site.papers())));
-    tasks.add(
-        () -> out.text(urls.outputPath(urls.searchText()), w -> json.searchText(w, site.papers())));
+    List<ExportEntries.Whole> exports =
+        List.of(
+            (w, papers, entries) ->
+                BibTeX.write(
+                    w,
+                    papers.stream().map(ResolvedPaper::paper).toList(),
+                    BibTeX::exportEntry,
+                    entries),
+            (w, papers, entries) ->
+                json.export(
+                    w,
+                    null,
+                    settings.title(),
+                    settings.description(),
+                    urls.home(),
+                    papers,
+                    entries),
+            json::cslJson,
+            json::searchIndex,
+            json::searchText);
+    List<String> paths =
+        List.of(
+            urls.outputPath(urls.bibtex()),
+            "papers.json",
+            "papers.csl.json",
+            urls.outputPath(urls.searchIndex()),
+            urls.outputPath(urls.searchText()));
+    for (int i = 0; i < exports.size(); i++) {
+      ExportEntries.Whole export = exports.get(i);
+      tasks.add(
+          entries(out, paths.get(i), export, ExportEntries.asWrittenBy(export), site, byId, edit));
+    }
     AwesomeList awesome = new AwesomeList(site, pieces);
-    tasks.add(() -> out.text("awesome.md", awesome::site));
+    tasks.add(
+        entries(
+            out,
+            "awesome.md",
+            (w, papers, entries) -> awesome.site(w, entries),
+            (paper, first) -> awesome.lineOf(paper),
+            site,
+            byId,
+            edit));
     AtomFeeds feeds =
         new AtomFeeds(
             urls,
@@ -556,7 +649,8 @@ public final class SiteRenderer {
                         c.collection().title(),
                         c.collection().description(),
                         url,
-                        papers));
+                        papers,
+                        ExportEntries.Recorder.of(null)));
             out.text(urls.outputPath(url + "awesome.md"), w -> awesome.collection(w, c));
             if (urls.hasOrigin()) {
               String feedUrl = urls.collectionFeed(c.id());

@@ -446,6 +446,77 @@ public final class SiteWriter {
       }
     }
 
+    /**
+     * Writes the file anew from the current one, its parts replaced: the unchanged stretches are
+     * copied by the file system, not read into memory (a 100,000-paper export is a quarter of a
+     * gigabyte).
+     */
+    @Override
+    public boolean splice(String path, long size, List<Splice> parts) {
+      Path target = within(output, path);
+      Path temporary = temporary(target);
+      try (FileChannel current = FileChannel.open(target, StandardOpenOption.READ)) {
+        if (current.size() != size || !holds(current, parts)) {
+          return false;
+        }
+        try (FileChannel spliced =
+            FileChannel.open(
+                temporary,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+          long at = 0;
+          for (Splice part : parts) {
+            copy(current, at, part.start(), spliced);
+            ByteBuffer replacement = ByteBuffer.wrap(part.replacement());
+            while (replacement.hasRemaining()) {
+              spliced.write(replacement);
+            }
+            at = part.end();
+          }
+          copy(current, at, size, spliced);
+        }
+        pending.put(target, temporary);
+        return true;
+      } catch (java.nio.file.NoSuchFileException e) {
+        return false;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** Whether the file has each part's expected bytes where the part says, in order. */
+    private static boolean holds(FileChannel file, List<Splice> parts) throws IOException {
+      long at = 0;
+      for (Splice part : parts) {
+        if (part.start() < at
+            || part.end() > file.size()
+            || part.end() - part.start() != part.expected().length) {
+          return false;
+        }
+        ByteBuffer found = ByteBuffer.allocate(part.expected().length);
+        while (found.hasRemaining() && file.read(found, part.start() + found.position()) >= 0) {
+          // reads until full or at the end
+        }
+        if (!found.flip().equals(ByteBuffer.wrap(part.expected()))) {
+          return false;
+        }
+        at = part.end();
+      }
+      return true;
+    }
+
+    private static void copy(FileChannel from, long start, long end, FileChannel to)
+        throws IOException {
+      for (long at = start; at < end; ) {
+        long copied = from.transferTo(at, end - at, to);
+        if (copied <= 0) {
+          throw new IOException("the file ended before byte " + end);
+        }
+        at += copied;
+      }
+    }
+
     private static Path temporary(Path target) {
       return target.resolveSibling("." + target.getFileName() + ".papersite-tmp");
     }
@@ -665,7 +736,7 @@ public final class SiteWriter {
    * beyond Latin-1 (an ellipsis in a page's description) turned a whole page into two bytes a
    * character, and every later piece into a slow copy.
    */
-  private static final class SpillingWriter extends Writer {
+  private static final class SpillingWriter extends Writer implements SiteOutput.Positioned {
     private static final int CHUNK = 1 << 16;
 
     /** A long string is encoded this many characters at a time, so that it can spill as it goes. */
@@ -694,6 +765,7 @@ public final class SiteWriter {
     private int size;
     private char highSurrogate; // the first half of a pair whose second half is still to come
     private OutputStream file;
+    private long spilledBytes;
 
     SpillingWriter(Path target) {
       this.target = target;
@@ -767,6 +839,7 @@ public final class SiteWriter {
       }
       if (file != null && size >= CHUNK) {
         file.write(bytes, 0, size);
+        spilledBytes += size;
         size = 0;
         if (bytes.length > 2 * CHUNK) {
           bytes = new byte[2 * CHUNK]; // let the first, large buffer go
@@ -776,6 +849,11 @@ public final class SiteWriter {
 
     boolean spilled() {
       return file != null;
+    }
+
+    @Override
+    public long position() {
+      return spilledBytes + size;
     }
 
     ByteBuffer bytes() {

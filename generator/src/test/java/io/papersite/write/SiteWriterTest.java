@@ -278,6 +278,64 @@ class SiteWriterTest {
   }
 
   @Test
+  void anUpdateSplicesAFileOnlyWhereItHoldsWhatEachPartExpects() throws IOException {
+    Path site = root.resolve("site");
+    String large = "é".repeat(SiteWriter.IN_MEMORY); // copied around the parts, never read whole
+    try (SiteWriter.Staging out = new SiteWriter(site).open()) {
+      out.text("papers.bib", w -> w.write("[é1][b2][c3]" + large));
+      out.commit("f00d", "/");
+    }
+    long size = Files.size(site.resolve("papers.bib"));
+    byte[] b2 = "[b2]".getBytes(StandardCharsets.UTF_8);
+    byte[] c3 = "[c3]".getBytes(StandardCharsets.UTF_8);
+    List<SiteOutput.Splice> parts =
+        List.of(
+            new SiteOutput.Splice(5, 9, b2, "[b2 → new]".getBytes(StandardCharsets.UTF_8)),
+            new SiteOutput.Splice(9, 13, c3, new byte[0]));
+
+    try (SiteWriter.Update update = new SiteWriter(site).update()) {
+      assertThat(update.splice("papers.bib", size + 1, parts)).isFalse(); // another length
+      assertThat(update.splice("papers.bib", size, List.of(new SiteOutput.Splice(0, 4, b2, c3))))
+          .isFalse(); // other bytes where the part expects "[b2]"
+      assertThat(update.splice("missing.bib", size, parts)).isFalse();
+      assertThat(update.changed()).isZero();
+      assertThat(update.splice("papers.bib", size, parts)).isTrue();
+      assertThat(Files.readString(site.resolve("papers.bib"))).startsWith("[é1][b2][c3]");
+      update.commit();
+    }
+
+    assertThat(Files.readString(site.resolve("papers.bib"))).isEqualTo("[é1][b2 → new]" + large);
+    assertThat(Fingerprint.of(site)).isEmpty();
+    assertThat(leftovers(site)).isEmpty();
+  }
+
+  @Test
+  void aWriterTellsHowManyBytesItHasTakenSmallOrSpilled() throws IOException {
+    String large = text(SiteWriter.IN_MEMORY + 70_000);
+    List<Long> positions = new java.util.ArrayList<>();
+    byte[] bytes =
+        written(
+            w -> {
+              for (int i = 0; i < large.length(); i += 50_000) {
+                w.write(large, i, Math.min(50_000, large.length() - i));
+                positions.add(((SiteOutput.Positioned) w).position());
+              }
+            });
+    List<Long> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < large.length(); i += 50_000) {
+      int end = Math.min(i + 50_000, large.length());
+      // pieces end inside surrogate pairs: the pair's first half waits for its second
+      String done = large.substring(0, end);
+      if (Character.isHighSurrogate(done.charAt(done.length() - 1))) {
+        done = done.substring(0, done.length() - 1);
+      }
+      expected.add((long) done.getBytes(StandardCharsets.UTF_8).length);
+    }
+    assertThat(positions).isEqualTo(expected);
+    assertThat(bytes).hasSize((int) (long) expected.get(expected.size() - 1));
+  }
+
+  @Test
   void anUpdateClosedWithoutCommitChangesNothing() throws IOException {
     Path site = committed("first");
     String large = text(SiteWriter.IN_MEMORY + 10);
