@@ -521,6 +521,17 @@ public final class SiteWriter {
       return target.resolveSibling("." + target.getFileName() + ".papersite-tmp");
     }
 
+    /** Files this large are moved aside before their new version takes their place. */
+    private static final long LARGE = 1 << 20;
+
+    /** A folder of Papersite's own beside the output, for the files a commit replaces. */
+    private Path newAside() throws IOException {
+      Path aside = output.resolveSibling(replacedPrefix() + Long.toString(System.nanoTime(), 36));
+      Files.createDirectory(aside);
+      Files.writeString(aside.resolve(MARKER), MARKER_HEADING);
+      return aside;
+    }
+
     /** How many files differ from the current site; those are replaced at commit. */
     public int changed() {
       return pending.size();
@@ -553,12 +564,25 @@ public final class SiteWriter {
                 .filter(line -> !line.startsWith(Fingerprint.PREFIX))
                 .map(line -> line + "\n")
                 .collect(java.util.stream.Collectors.joining());
+        Path aside = null;
         synchronized (RENAMING) {
           Files.writeString(marker, kept);
+          int moved = 0;
           for (Map.Entry<Path, Path> file : pending.entrySet()) {
+            Path target = file.getKey();
+            if (Files.size(file.getValue()) >= LARGE
+                && Files.isRegularFile(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+              // Renamed over, a large file is freed, and its successor's blocks allocated and
+              // written out, before the rename returns (ext4: 25-33 ms for 25 MB, against a
+              // tenth of a millisecond): the old one goes aside, to be deleted afterwards.
+              if (aside == null) {
+                aside = newAside();
+              }
+              Files.move(target, aside.resolve(Integer.toString(moved++)));
+            }
             Files.move(
                 file.getValue(),
-                file.getKey(),
+                target,
                 StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
           }
@@ -567,6 +591,9 @@ public final class SiteWriter {
           }
         }
         committed = true;
+        if (aside != null) {
+          deleteLater(aside);
+        }
         return pending.size();
       } catch (IOException e) {
         throw cannotWrite(e);
@@ -911,6 +938,19 @@ public final class SiteWriter {
       Files.move(replaced, aside, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       deleteOwnFolder(replaced); // no other name to be had: delete it now
+      return;
+    }
+    deleteLater(aside);
+  }
+
+  /**
+   * Deletes a folder of replaced files, named as a replaced site is: after the build when {@link
+   * #deleteReplacedSitesAfterwards()} was called, else now.
+   */
+  private static void deleteLater(Path aside) throws IOException {
+    java.util.concurrent.ExecutorService executor = afterwards;
+    if (executor == null) {
+      deleteOwnFolder(aside);
       return;
     }
     DISCARDED.add(aside);

@@ -366,6 +366,36 @@ class SiteWriterTest {
   }
 
   @Test
+  void anUpdateMovesTheLargeFilesItReplacesAsideAndDeletesThemAfterwardsOrAtOnce()
+      throws IOException {
+    Path site = committed("first");
+    String large = text(1 << 20);
+    try (SiteWriter.Update update = new SiteWriter(site).update()) {
+      update.text("papers.json", w -> w.write(large));
+      update.commit();
+    }
+    assertThat(siblings()).containsExactly("site"); // no server: deleted before commit returned
+    SiteWriter.deleteReplacedSitesAfterwards();
+    try {
+      for (String next : List.of("second " + large, "third " + large)) {
+        try (SiteWriter.Update update = new SiteWriter(site).update()) {
+          update.text("papers.json", w -> w.write(next));
+          update.text("a/index.html", w -> w.write(next.substring(0, 6)));
+          update.commit();
+        }
+        assertThat(Files.readString(site.resolve("papers.json"))).isEqualTo(next);
+        assertThat(Files.readString(site.resolve("a/index.html"))).isEqualTo(next.substring(0, 6));
+      }
+      SiteWriter.awaitReplacedSites();
+      assertThat(siblings()).containsExactly("site");
+      assertThat(leftovers(site)).isEmpty();
+      assertThat(new SiteWriter(site).hasLeftovers()).isFalse();
+    } finally {
+      SiteWriter.deleteReplacedSitesAtOnce();
+    }
+  }
+
+  @Test
   void aReplacedSiteThatAnEndedServerLeftIsDeletedByTheNextBuildAndNothingElse()
       throws IOException {
     Path site = root.resolve("site");
