@@ -1,5 +1,6 @@
 package io.papersite.render;
 
+import io.papersite.resolve.ResolvedPaper;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -42,7 +43,7 @@ final class ExportEntries {
      * The text of the paper's entry as the whole file has it: the file's first entry, or any later
      * one (which may begin with a separator).
      */
-    String entry(io.papersite.resolve.ResolvedPaper paper, boolean first) throws IOException;
+    String entry(ResolvedPaper paper, boolean first) throws IOException;
   }
 
   /**
@@ -50,25 +51,24 @@ final class ExportEntries {
    * shows) with those of {@code now}: in file order, leaving out entries that come out the same.
    */
   List<SiteOutput.Splice> splices(
-      Kind kind,
-      Map<String, io.papersite.resolve.ResolvedPaper> before,
-      Map<String, io.papersite.resolve.ResolvedPaper> now)
+      Kind kind, Map<String, ResolvedPaper> before, Map<String, ResolvedPaper> now)
       throws IOException {
     List<SiteOutput.Splice> parts = new ArrayList<>();
-    Map<String, byte[][]> made = new HashMap<>();
+    Map<String, byte[][]> later = new HashMap<>(); // a paper's entries after the first are alike
     for (int k = 0; k < ids.length; k++) {
-      if (!before.containsKey(ids[k])) {
+      String id = ids[k];
+      if (!before.containsKey(id)) {
         continue;
       }
-      boolean first = k == 0;
-      String id = ids[k];
-      byte[][] texts = made.get(id + (first ? "\u0000" : ""));
+      byte[][] texts = k == 0 ? null : later.get(id);
       if (texts == null) {
         texts =
             new byte[][] {
-              bytes(kind.entry(before.get(id), first)), bytes(kind.entry(now.get(id), first))
+              bytes(kind.entry(before.get(id), k == 0)), bytes(kind.entry(now.get(id), k == 0))
             };
-        made.put(id + (first ? "\u0000" : ""), texts);
+        if (k > 0) {
+          later.put(id, texts);
+        }
       }
       if (!Arrays.equals(texts[0], texts[1])) {
         parts.add(new SiteOutput.Splice(starts[k], ends[k], texts[0], texts[1]));
@@ -160,8 +160,7 @@ final class ExportEntries {
   /** Writes a whole file of the entries of {@code papers}, noting them. */
   @FunctionalInterface
   interface Whole {
-    void write(Writer out, List<io.papersite.resolve.ResolvedPaper> papers, Recorder entries)
-        throws IOException;
+    void write(Writer out, List<ResolvedPaper> papers, Recorder entries) throws IOException;
   }
 
   /**

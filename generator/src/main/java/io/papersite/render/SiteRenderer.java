@@ -139,7 +139,7 @@ public final class SiteRenderer {
     pageTasks(views, out, pageUrls, paper -> true, pieces).forEach(task -> tasks.add(task.run()));
 
     runInParallel(tasks, progress);
-    views.exports = whole.next();
+    views.exports = Map.copyOf(whole.next());
 
     if (urls.hasOrigin()) {
       Sitemap.files(urls, pageUrls).forEach((path, xml) -> out.text(path, w -> w.write(xml)));
@@ -563,38 +563,27 @@ public final class SiteRenderer {
 
     Map<String, ResolvedPaper> byId = site.papersById();
     JsonExport json = new JsonExport(urls);
-    List<ExportEntries.Whole> exports =
-        List.of(
-            (w, papers, entries) ->
-                BibTeX.write(
-                    w,
-                    papers.stream().map(ResolvedPaper::paper).toList(),
-                    BibTeX::exportEntry,
-                    entries),
-            (w, papers, entries) ->
-                json.export(
-                    w,
-                    null,
-                    settings.title(),
-                    settings.description(),
-                    urls.home(),
-                    papers,
-                    entries),
-            json::cslJson,
-            json::searchIndex,
-            json::searchText);
-    List<String> paths =
-        List.of(
-            urls.outputPath(urls.bibtex()),
-            "papers.json",
-            "papers.csl.json",
-            urls.outputPath(urls.searchIndex()),
-            urls.outputPath(urls.searchText()));
-    for (int i = 0; i < exports.size(); i++) {
-      ExportEntries.Whole export = exports.get(i);
-      tasks.add(
-          entries(out, paths.get(i), export, ExportEntries.asWrittenBy(export), site, byId, edit));
-    }
+    Map<String, ExportEntries.Whole> exports = new java.util.LinkedHashMap<>();
+    exports.put(
+        urls.outputPath(urls.bibtex()),
+        (w, papers, entries) ->
+            BibTeX.write(
+                w,
+                papers.stream().map(ResolvedPaper::paper).toList(),
+                BibTeX::exportEntry,
+                entries));
+    exports.put(
+        "papers.json",
+        (w, papers, entries) ->
+            json.export(
+                w, null, settings.title(), settings.description(), urls.home(), papers, entries));
+    exports.put("papers.csl.json", json::cslJson);
+    exports.put(urls.outputPath(urls.searchIndex()), json::searchIndex);
+    exports.put(urls.outputPath(urls.searchText()), json::searchText);
+    exports.forEach(
+        (path, export) ->
+            tasks.add(
+                entries(out, path, export, ExportEntries.asWrittenBy(export), site, byId, edit)));
     AwesomeList awesome = new AwesomeList(site, pieces);
     tasks.add(
         entries(
