@@ -1,6 +1,7 @@
 package io.papersite.render;
 
 import io.papersite.resolve.ResolvedPaper;
+import io.papersite.resolve.ResolvedSite;
 import java.io.Flushable;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -30,6 +31,24 @@ final class ExportEntries {
     this.starts = starts;
     this.ends = ends;
     this.size = size;
+  }
+
+  /**
+   * Whether the entries of the site's exports fit in a sixty-fourth of the heap, at 40 bytes an
+   * entry while they are noted: 10,000 papers in three collections each make 90,000 entries, 3.6
+   * MB; 100,000 make 36 MB, which do not fit in a heap that their site nearly fills (1 GiB). The
+   * exports of a site that does not fit are written whole after each edit.
+   */
+  static boolean fit(ResolvedSite site) {
+    return fit(site, Runtime.getRuntime().maxMemory());
+  }
+
+  static boolean fit(ResolvedSite site, long heap) {
+    long entries = 6L * site.papers().size(); // a paper in no collection is on the list once
+    for (var collection : site.collections()) {
+      entries += collection.paperIds().size();
+    }
+    return entries * 40 <= heap / 64;
   }
 
   /** The file's length in bytes. */

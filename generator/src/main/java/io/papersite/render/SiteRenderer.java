@@ -133,7 +133,12 @@ public final class SiteRenderer {
     // The exports are the longest tasks: first, so that pages fill the other cores meanwhile.
     // A paper's BibTeX entry and list line, kept between the files that show them.
     Fragments pieces = Fragments.forThisHeap(site.papers().size());
-    Edit whole = new Edit(Map.of(), Map.of(), new java.util.concurrent.ConcurrentHashMap<>());
+    Edit whole =
+        new Edit(
+            Map.of(),
+            Map.of(),
+            new java.util.concurrent.ConcurrentHashMap<>(),
+            ExportEntries.fit(site));
     List<Runnable> tasks =
         new ArrayList<>(machineReadable(site, out, timestamp, c -> true, pieces, whole));
     pageTasks(views, out, pageUrls, paper -> true, pieces).forEach(task -> tasks.add(task.run()));
@@ -240,7 +245,10 @@ public final class SiteRenderer {
     ResolvedSite site = views.site;
     Edit edit =
         new Edit(
-            views.exports, before, new java.util.concurrent.ConcurrentHashMap<>(views.exports));
+            views.exports,
+            before,
+            new java.util.concurrent.ConcurrentHashMap<>(views.exports),
+            ExportEntries.fit(site));
     runInParallel(
         machineReadable(
             site, out, timestamp, collections, Fragments.forThisHeap(site.papers().size()), edit),
@@ -250,13 +258,14 @@ public final class SiteRenderer {
 
   /**
    * The exports as a build last wrote them ({@code kept}), the papers an edit changed as those show
-   * them ({@code before}; none for a whole build), and where the entries lie once written ({@code
-   * next}).
+   * them ({@code before}; none for a whole build), where the entries lie once written ({@code
+   * next}), and whether that is noted at all ({@code noting}: not for a site too large).
    */
   private record Edit(
       Map<String, ExportEntries> kept,
       Map<String, ResolvedPaper> before,
-      Map<String, ExportEntries> next) {}
+      Map<String, ExportEntries> next,
+      boolean noting) {}
 
   /**
    * The task of a site-wide export of an entry or more a paper: after an edit, its changed entries
@@ -290,7 +299,7 @@ public final class SiteRenderer {
       out.text(
           path,
           w -> {
-            ExportEntries.Recorder entries = ExportEntries.Recorder.of(w);
+            ExportEntries.Recorder entries = ExportEntries.Recorder.of(edit.noting() ? w : null);
             whole.write(w, site.papers(), entries);
             ExportEntries done = entries.done();
             if (done == null) {

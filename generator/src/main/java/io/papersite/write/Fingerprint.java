@@ -197,21 +197,22 @@ public final class Fingerprint {
       try (var listing = Files.newDirectoryStream(directory)) {
         listing.forEach(entries::add);
       }
-      List<BasicFileAttributes> looks =
-          entries.parallelStream()
-              .map(
-                  entry -> {
-                    try {
-                      return Files.readAttributes(
-                          entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    } catch (IOException e) {
-                      return null; // gone meanwhile
-                    }
-                  })
-              .toList();
+      BasicFileAttributes[] looks = new BasicFileAttributes[entries.size()];
+      java.util.stream.IntStream.range(0, looks.length)
+          .parallel()
+          .forEach(
+              i -> {
+                try {
+                  looks[i] =
+                      Files.readAttributes(
+                          entries.get(i), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                  looks[i] = null; // gone meanwhile
+                }
+              });
       for (int i = 0; i < entries.size(); i++) {
         Path entry = entries.get(i);
-        BasicFileAttributes look = looks.get(i);
+        BasicFileAttributes look = looks[i];
         Path named = start == folder ? entry : folder.resolve(start.relativize(entry));
         if (look == null) {
           continue;

@@ -2,14 +2,9 @@ package io.papersite.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.papersite.load.ContentFiles;
-import io.papersite.load.ContentLoader;
 import io.papersite.model.Problems;
-import io.papersite.parse.ContentParser;
 import io.papersite.resolve.ResolvedPaper;
 import io.papersite.resolve.ResolvedSite;
-import io.papersite.resolve.Resolver;
-import io.papersite.resolve.SiteUrls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,14 +44,7 @@ class RelatedPapersTest {
     Files.writeString(
         content.resolve("collections/c.yaml"), "title: C\npapers: [" + id(0) + ", p50]\n");
     Problems problems = new Problems();
-    ContentFiles files = new ContentLoader(project, problems).load(content);
-    ResolvedSite site =
-        new Resolver(problems)
-            .resolve(
-                new ContentParser(problems).parse(files, "content"),
-                files.paperNotes(),
-                files.staticFiles().keySet(),
-                SiteUrls.of("/"));
+    ResolvedSite site = Sites.resolve(project, content, problems);
     assertThat(problems.hasErrors()).isFalse(); // warnings: papers in no collection
     return site;
   }
