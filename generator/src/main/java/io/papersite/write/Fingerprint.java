@@ -76,18 +76,19 @@ public final class Fingerprint {
     private final Instant begun;
 
     /**
-     * @param stat the file as listed (size, time, file key); null for a link, whose target is not
+     * @param stat the file as listed; null for a link, whose target is not
      */
-    private record Entry(byte[] digest, BasicFileAttributes stat) {
+    private record Entry(byte[] digest, Stat stat) {
       /** Whether the file, listed now as {@code now}, is as it was when {@code begun} read it. */
-      boolean untouched(BasicFileAttributes now, Instant begun) {
+      boolean untouched(Stat now, Instant begun) {
+        Instant recent = begun.minus(RECENT);
         return now != null
             && stat != null
             && now.fileKey() != null
             && now.fileKey().equals(stat.fileKey())
             && now.size() == stat.size()
-            && now.lastModifiedTime().equals(stat.lastModifiedTime())
-            && now.lastModifiedTime().toInstant().isBefore(begun.minus(RECENT));
+            && now.modified() == stat.modified()
+            && now.modified() < recent.getEpochSecond() * 1_000_000_000L + recent.getNano();
       }
     }
 
@@ -127,14 +128,14 @@ public final class Fingerprint {
           if (!Files.isDirectory(folder)) {
             continue;
           }
-          Map<Path, BasicFileAttributes> files = regularFiles(absolute);
+          Map<Path, Stat> files = regularFiles(absolute);
           // Each file is read and digested on any core; their digests are kept in order.
           List<Path> paths = List.copyOf(files.keySet());
           List<Entry> read =
               paths.parallelStream()
                   .map(
                       file -> {
-                        BasicFileAttributes stat = files.get(file);
+                        Stat stat = files.get(file);
                         byte[] digest = known.get(file);
                         Entry then = was.get(file);
                         if (digest == null) {
@@ -185,8 +186,8 @@ public final class Fingerprint {
    * each said of it (null for links). Each folder's entries are looked at on every core: one by
    * one, as {@code Files.walkFileTree} does, 20,000 of them took 50-60 ms.
    */
-  private static Map<Path, BasicFileAttributes> regularFiles(Path folder) throws IOException {
-    Map<Path, BasicFileAttributes> files = new java.util.TreeMap<>();
+  private static Map<Path, Stat> regularFiles(Path folder) throws IOException {
+    Map<Path, Stat> files = new java.util.TreeMap<>();
     // A folder that is a link (content -> ../papers) is walked where it leads, as the build reads
     // it; its files keep their names under the folder, by which their digests are known.
     Path start = Files.isSymbolicLink(folder) ? folder.toRealPath() : folder;
@@ -197,36 +198,55 @@ public final class Fingerprint {
       try (var listing = Files.newDirectoryStream(directory)) {
         listing.forEach(entries::add);
       }
-      BasicFileAttributes[] looks = new BasicFileAttributes[entries.size()];
+      // What each look said, kept small: a folder, a link, a file's stat, or null when gone.
+      Object[] looks = new Object[entries.size()];
       java.util.stream.IntStream.range(0, looks.length)
           .parallel()
           .forEach(
               i -> {
                 try {
-                  looks[i] =
+                  BasicFileAttributes look =
                       Files.readAttributes(
                           entries.get(i), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                  looks[i] =
+                      look.isDirectory()
+                          ? FOLDER
+                          : look.isSymbolicLink()
+                              ? LINK
+                              : look.isRegularFile() ? Stat.of(look) : null;
                 } catch (IOException e) {
                   looks[i] = null; // gone meanwhile
                 }
               });
       for (int i = 0; i < entries.size(); i++) {
         Path entry = entries.get(i);
-        BasicFileAttributes look = looks[i];
         Path named = start == folder ? entry : folder.resolve(start.relativize(entry));
-        if (look == null) {
-          continue;
-        }
-        if (look.isDirectory()) {
+        if (looks[i] == FOLDER) {
           pending.push(entry);
-        } else if (look.isRegularFile()) {
-          files.put(named, look);
-        } else if (look.isSymbolicLink() && Files.isRegularFile(entry)) {
+        } else if (looks[i] instanceof Stat stat) {
+          files.put(named, stat);
+        } else if (looks[i] == LINK && Files.isRegularFile(entry)) {
           files.put(named, null);
         }
       }
     }
     return files;
+  }
+
+  private static final Object FOLDER = new Object();
+  private static final Object LINK = new Object();
+
+  /**
+   * What a look at a file said of it, enough to tell it untouched since: a listing's whole answer
+   * took 136 bytes a file, 27 MB for 100,000 papers' files, kept through a build.
+   */
+  private record Stat(Object fileKey, long size, long modified) {
+    static Stat of(BasicFileAttributes file) {
+      return new Stat(
+          file.fileKey(),
+          file.size(),
+          file.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+    }
   }
 
   /** A file's digest as the content loader makes it of the files it reads. */
