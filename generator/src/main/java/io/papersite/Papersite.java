@@ -47,7 +47,7 @@ public final class Papersite {
 
   /** Checks the content and builds the site, telling {@code progress} how the rendering goes. */
   public static GenerateResult generate(GenerateRequest request, Progress progress) {
-    return generate(request, progress, (build, views, files) -> {}, null);
+    return generate(request, progress, Keeper.NONE, null);
   }
 
   /**
@@ -93,7 +93,16 @@ public final class Papersite {
      * @param files the content and template files the build read, with their digests
      */
     void keep(Build build, SiteRenderer.Views views, Fingerprint.Snapshot files);
+
+    /**
+     * Keeps nothing: a clean build lets go of its files' snapshot as soon as their fingerprint is
+     * made (at 100,000 papers, tens of megabytes of a heap that the site nearly fills).
+     */
+    Keeper NONE = (build, views, files) -> {};
   }
+
+  /** The files a build read, when kept, and their fingerprint. */
+  private record Listed(Fingerprint.Snapshot files, String fingerprint) {}
 
   /**
    * Builds as {@link #generate(GenerateRequest, Progress)}, handing what it made to {@code keeper}.
@@ -127,10 +136,17 @@ public final class Papersite {
     Build build = check(request, true, previous.isEmpty());
     // A clean build lists its folders for the fingerprint while it renders, not before (a tenth
     // of a second of one core at 10,000 papers); only the commit needs it.
-    java.util.concurrent.Future<Fingerprint.Snapshot> listing =
+    boolean keeping = keeper != Keeper.NONE;
+    java.util.concurrent.Future<Listed> listing =
         files == null
-            ? inBackground(() -> snapshot(request, build.loader.digests(), begun))
-            : java.util.concurrent.CompletableFuture.completedFuture(files);
+            ? inBackground(
+                () -> {
+                  Fingerprint.Snapshot listed = snapshot(request, build.loader.digests(), begun);
+                  build.loader.digests().clear(); // in the snapshot now
+                  return new Listed(keeping ? listed : null, fingerprint(request, listed));
+                })
+            : java.util.concurrent.CompletableFuture.completedFuture(
+                new Listed(files, fingerprint));
     long checked = System.nanoTime();
     progress.stageDone(
         "checked " + GenerateResult.count(build.site.papers().size(), "paper"),
@@ -146,13 +162,12 @@ public final class Papersite {
       int pages = output.pages();
       int unchanged = output.unchanged();
       List<io.papersite.model.Problem> warnings = build.problems.sorted();
-      Fingerprint.Snapshot listed = Futures.get(listing, "the build was interrupted");
+      Listed listed = Futures.get(listing, "the build was interrupted");
       // A build with warnings is not remembered as done, so that they are shown again next time.
       int written =
           output.commit(
-              !warnings.isEmpty() ? "" : files != null ? fingerprint : fingerprint(request, listed),
-              build.site.urls().basePath());
-      keeper.keep(build, views, listed);
+              warnings.isEmpty() ? listed.fingerprint() : "", build.site.urls().basePath());
+      keeper.keep(build, views, listed.files());
       return new GenerateResult(
           request.outputDirectory(),
           build.site.papers().size(),
