@@ -212,24 +212,27 @@ public final class LiveSite {
   public Duration finishExports() {
     long start = System.nanoTime();
     if (!exportsPending.isEmpty()) {
-      Set<String> collections = new HashSet<>();
-      exportsPending.keySet().forEach(id -> collections.addAll(views.paper(id).collectionIds()));
       try (SiteWriter.Update out = new SiteWriter(request.outputDirectory()).update()) {
-        Runnable written =
-            build
-                .renderer()
-                .renderExports(
-                    views,
-                    out,
-                    request.timestamp(),
-                    collections::contains,
-                    Map.copyOf(exportsPending));
+        Runnable written = renderExports(out, Map.copyOf(exportsPending));
         out.commit();
         written.run();
       }
       exportsPending.clear();
     }
     return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  /**
+   * Renders the site's feeds and exports, those of the collections of the papers {@code shown}
+   * names, and replaces those papers' entries (as the files show them); returns what to run once
+   * {@code out} has committed.
+   */
+  private Runnable renderExports(SiteWriter.Update out, Map<String, ResolvedPaper> shown) {
+    Set<String> collections = new HashSet<>();
+    shown.keySet().forEach(id -> collections.addAll(views.paper(id).collectionIds()));
+    return build
+        .renderer()
+        .renderExports(views, out, request.timestamp(), collections::contains, shown);
   }
 
   /**
@@ -342,12 +345,7 @@ public final class LiveSite {
       pages = build.renderer().renderPagesOf(views, updated.keySet(), paperPages, out);
       Runnable exportsWritten = () -> {};
       if (fingerprint != null) {
-        Set<String> collections = new HashSet<>();
-        shown.keySet().forEach(id -> collections.addAll(views.paper(id).collectionIds()));
-        exportsWritten =
-            build
-                .renderer()
-                .renderExports(views, out, request.timestamp(), collections::contains, shown);
+        exportsWritten = renderExports(out, shown);
       }
       if (build.problems().hasErrors()) {
         return Optional.empty(); // a template failed: the full build reports it

@@ -76,7 +76,6 @@ public final class Papersite {
     // As a clean build: the content digested as it is read, for the fingerprint.
     Build build = check(request, false, true);
     Fingerprint.Snapshot files = snapshot(request, build.loader.digests(), begun);
-    fingerprint(request, files);
     try (SiteWriter.Staging nothing = new SiteWriter(request.outputDirectory()).rehearsal(stop)) {
       SiteRenderer.Views views = build.renderer.views(build.site);
       build.renderer.render(views, nothing, request.timestamp(), Progress.NONE);

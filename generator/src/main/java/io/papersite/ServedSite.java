@@ -57,13 +57,13 @@ final class ServedSite {
     if (!live.rehearse(stop)) {
       return false;
     }
+    // Made whatever the output folder holds: a clean build makes it too, so it is compiled.
+    String read = Papersite.fingerprint(request, live.keptFiles().orElseThrow());
     Path site = request.outputDirectory().toAbsolutePath().normalize();
     Optional<Output> output = Output.of(site);
-    String built = Fingerprint.of(site);
     if (output.isPresent()
         && !new SiteWriter(site).hasLeftovers()
-        && !built.isEmpty()
-        && built.equals(Papersite.fingerprint(request, live.keptFiles().orElseThrow()))) {
+        && read.equals(Fingerprint.of(site))) {
       kept = new Kept(request, live, output.get());
     }
     return true;

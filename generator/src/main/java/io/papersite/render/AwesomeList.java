@@ -67,7 +67,7 @@ public final class AwesomeList {
 
   /** The sections, written line by line: a large collection is never one string. */
   public void body(Writer out, int level) throws IOException {
-    body(out, level, ExportEntries.Recorder.of(null));
+    body(out, level, ExportEntries.Recorder.NONE);
   }
 
   private void body(Writer out, int level, ExportEntries.Recorder entries) throws IOException {

@@ -118,7 +118,7 @@ final class BibTeX {
       Iterable<Paper> papers,
       java.util.function.Function<Paper, String> entries)
       throws java.io.IOException {
-    write(out, papers, entries, ExportEntries.Recorder.of(null));
+    write(out, papers, entries, ExportEntries.Recorder.NONE);
   }
 
   /** The entries that {@code entries} gives, one after another, noted by {@code places}. */

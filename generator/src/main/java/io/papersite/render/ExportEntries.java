@@ -124,15 +124,19 @@ final class ExportEntries {
   static final class Recorder {
     private final SiteOutput.Positioned at;
     private final List<String> ids = new ArrayList<>();
-    private long[] bounds = new long[64];
+    private long[] bounds = new long[0];
     private long start;
 
     private Recorder(SiteOutput.Positioned at) {
       this.at = at;
     }
 
+    /** Notes nothing; shared, as it keeps nothing. */
+    static final Recorder NONE = new Recorder(null);
+
+    /** A recorder for a file {@code out} writes: {@link #NONE} unless it tells its position. */
     static Recorder of(Writer out) {
-      return new Recorder(out instanceof SiteOutput.Positioned positioned ? positioned : null);
+      return out instanceof SiteOutput.Positioned positioned ? new Recorder(positioned) : NONE;
     }
 
     /** Before an entry; {@code pending} holds what is written but not yet in the writer. */
@@ -150,7 +154,7 @@ final class ExportEntries {
       }
       pending.flush();
       if (2 * ids.size() + 2 > bounds.length) {
-        bounds = Arrays.copyOf(bounds, bounds.length * 2);
+        bounds = Arrays.copyOf(bounds, Math.max(64, bounds.length * 2));
       }
       bounds[2 * ids.size()] = start;
       bounds[2 * ids.size() + 1] = at.position();

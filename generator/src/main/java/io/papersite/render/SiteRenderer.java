@@ -299,7 +299,8 @@ public final class SiteRenderer {
       out.text(
           path,
           w -> {
-            ExportEntries.Recorder entries = ExportEntries.Recorder.of(edit.noting() ? w : null);
+            ExportEntries.Recorder entries =
+                edit.noting() ? ExportEntries.Recorder.of(w) : ExportEntries.Recorder.NONE;
             whole.write(w, site.papers(), entries);
             ExportEntries done = entries.done();
             if (done == null) {
@@ -648,7 +649,7 @@ public final class SiteRenderer {
                         c.collection().description(),
                         url,
                         papers,
-                        ExportEntries.Recorder.of(null)));
+                        ExportEntries.Recorder.NONE));
             out.text(urls.outputPath(url + "awesome.md"), w -> awesome.collection(w, c));
             if (urls.hasOrigin()) {
               String feedUrl = urls.collectionFeed(c.id());

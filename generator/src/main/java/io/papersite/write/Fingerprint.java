@@ -79,16 +79,18 @@ public final class Fingerprint {
      * @param stat the file as listed; null for a link, whose target is not
      */
     private record Entry(byte[] digest, Stat stat) {
-      /** Whether the file, listed now as {@code now}, is as it was when {@code begun} read it. */
-      boolean untouched(Stat now, Instant begun) {
-        Instant recent = begun.minus(RECENT);
+      /**
+       * Whether the file, listed now as {@code now}, is as it was when read, and was last changed
+       * before {@code recent} (nanoseconds since 1970).
+       */
+      boolean untouched(Stat now, long recent) {
         return now != null
             && stat != null
             && now.fileKey() != null
             && now.fileKey().equals(stat.fileKey())
             && now.size() == stat.size()
             && now.modified() == stat.modified()
-            && now.modified() < recent.getEpochSecond() * 1_000_000_000L + recent.getNano();
+            && now.modified() < recent;
       }
     }
 
@@ -119,6 +121,8 @@ public final class Fingerprint {
         List<Path> folders, Map<Path, byte[]> known, Instant begun, Snapshot before) {
       try {
         Map<Path, Map<Path, Entry>> all = new LinkedHashMap<>();
+        Instant lastRead = before == null ? Instant.EPOCH : before.begun.minus(RECENT);
+        long recent = lastRead.getEpochSecond() * 1_000_000_000L + lastRead.getNano();
         for (Path folder : folders) {
           Path absolute = folder.toAbsolutePath().normalize();
           Map<Path, Entry> entries = new LinkedHashMap<>();
@@ -140,7 +144,7 @@ public final class Fingerprint {
                         Entry then = was.get(file);
                         if (digest == null) {
                           digest =
-                              then != null && then.untouched(stat, before.begun)
+                              then != null && then.untouched(stat, recent)
                                   ? then.digest
                                   : digestOf(file);
                         }
