@@ -16,6 +16,12 @@ public interface SiteOutput {
   void bytes(String path, byte[] content);
 
   /**
+   * Makes the folder of a file to be written later, where this output makes folders: a hint, so
+   * that one thread can make many folders in a row (see {@code SiteRenderer.paperFiles}).
+   */
+  default void folderOf(String path) {}
+
+  /**
    * Renders every file into a writer that drops it: to measure rendering alone. Warm-ups render
    * through the writers builds use ({@code SiteWriter.rehearsal}, {@code SiteWriter.discarding()}).
    */

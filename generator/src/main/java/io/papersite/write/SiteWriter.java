@@ -326,6 +326,16 @@ public final class SiteWriter {
       if (path.endsWith(".html")) {
         pages.incrementAndGet();
       }
+      makeFolder(target);
+      return target;
+    }
+
+    @Override
+    public void folderOf(String path) {
+      makeFolder(within(staging, path));
+    }
+
+    private void makeFolder(Path target) {
       try {
         if (!folders.contains(target.getParent())) {
           if (stop == null) {
@@ -338,7 +348,6 @@ public final class SiteWriter {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
       }
-      return target;
     }
 
     /** Swaps the new site in; returns how many files it has. */

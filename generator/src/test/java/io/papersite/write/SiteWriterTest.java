@@ -102,6 +102,7 @@ class SiteWriterTest {
           });
       rehearsal.text("papers/small.html", w -> w.write("small"));
       rehearsal.bytes("file.txt", new byte[] {1, 2});
+      rehearsal.folderOf("papers/a/index.html");
       assertThat(rendered).hasValue(large.length());
       assertThat(List.of(rehearsal.files(), rehearsal.pages())).isEqualTo(List.of(3, 2));
       // a build of the same site is not kept out meanwhile
@@ -118,6 +119,30 @@ class SiteWriterTest {
           .containsExactlyInAnyOrder("", "site", "site/.papersite", "site/file.txt");
     }
     assertThat(Files.readAllBytes(site.resolve("file.txt"))).isEqualTo(before);
+  }
+
+  @Test
+  void aFolderMadeAheadIsNoFileAndGoesWithAFailedBuild() throws IOException {
+    Path site = root.resolve("site");
+    try (SiteWriter.Staging build = new SiteWriter(site).open()) {
+      build.folderOf("papers/a/index.html");
+      build.folderOf("papers/b/index.html");
+      build.text("papers/a/index.html", w -> w.write("a"));
+      assertThat(List.of(build.files(), build.pages())).isEqualTo(List.of(1, 1));
+      build.commit();
+    }
+    try (Stream<Path> files = Files.walk(site)) {
+      assertThat(files.map(site::relativize).map(Path::toString))
+          .containsExactlyInAnyOrder(
+              "", ".papersite", "papers", "papers/a", "papers/a/index.html", "papers/b");
+    }
+    try (SiteWriter.Staging failed = new SiteWriter(site).open()) {
+      failed.folderOf("papers/c/index.html");
+    } // closed without a commit
+    try (Stream<Path> files = Files.walk(root)) {
+      assertThat(files.map(root::relativize).map(Path::toString))
+          .noneMatch(path -> path.endsWith("papers/c"));
+    }
   }
 
   @Test
