@@ -232,9 +232,9 @@ public final class SiteRenderer {
 
   /**
    * The task that makes the folders of the papers' pages and writes their BibTeX files, all of them
-   * in the papers' folder, before the pages are rendered into them. With a thread of its own for
-   * that folder, threads do not wait on its lock, and spin while they wait: 9% of a 10,000-paper
-   * build's CPU time on ext4 when every thread added its papers' entries.
+   * in the papers' folder, before the pages are rendered into them. With one thread for that
+   * folder, the others do not wait on its lock: on ext4 a waiting thread spins, 2.5-9% of a
+   * 10,000-paper build's CPU samples when every thread added its papers' entries.
    */
   private Runnable paperFiles(
       Views views, SiteOutput out, Predicate<PaperView> paperPages, Fragments pieces) {
