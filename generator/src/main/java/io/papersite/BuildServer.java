@@ -48,6 +48,12 @@ final class BuildServer {
   /** The system property that names the servers' folder, or turns them off with {@code none}. */
   static final String FOLDER = "papersite.buildServers";
 
+  /**
+   * How long a server keeps the heap a build grew to: about an edit and a look at its result. An
+   * idle server then gives it back.
+   */
+  static final Duration KEEP_MEMORY = Duration.ofMinutes(5);
+
   /** How long a server waits for a build before it ends. */
   static final Duration IDLE = Duration.ofMinutes(30);
 
@@ -316,9 +322,10 @@ final class BuildServer {
               + java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
       log.flush();
       AtomicBoolean wanted = new AtomicBoolean();
+      IdleMemory memory = IdleMemory.keptFor(KEEP_MEMORY);
       Thread warming = null;
       if (args.length > 2) {
-        warming = new Thread(() -> warmUp(args[2], wanted::get, log), "papersite-warm-up");
+        warming = new Thread(() -> warmUp(args[2], wanted::get, log, memory), "papersite-warm-up");
         warming.start();
       }
       while (true) {
@@ -341,11 +348,12 @@ final class BuildServer {
             join(warming);
             warming = null;
           }
+          memory.buildBegins();
           serve(client, request, log);
         } finally {
           watch.idle();
         }
-        System.gc(); // give back the build's memory while no one waits
+        memory.buildEnded(); // its garbage goes while no one waits
       }
     } catch (UnsupportedOperationException e) {
       System.exit(1); // no Unix sockets here
@@ -357,7 +365,8 @@ final class BuildServer {
    * the optimizing compiler has compiled the code that builds it before the next build; stops when
    * {@code wanted} says a build waits.
    */
-  private static void warmUp(String line, BooleanSupplier wanted, PrintStream log) {
+  private static void warmUp(
+      String line, BooleanSupplier wanted, PrintStream log, IdleMemory memory) {
     long start = System.nanoTime();
     String[] args = ForkedBuild.fields(line);
     GenerateRequest request = ForkedBuild.request(Arrays.copyOfRange(args, 1, args.length));
@@ -394,7 +403,7 @@ final class BuildServer {
             + (System.nanoTime() - start) / 1_000_000
             + " ms");
     log.flush();
-    System.gc(); // give back its memory while no one waits
+    memory.buildEnded();
   }
 
   private static void join(Thread thread) {
