@@ -54,11 +54,15 @@ final class IdleMemory {
     } catch (RuntimeException e) {
       // not HotSpot: no such option
     }
-    return new IdleMemory(Duration.ZERO, null, null);
+    return new IdleMemory(keep, null, null);
   }
 
   /** A build begins: the memory is wanted again. */
   synchronized void buildBegins() {
+    cancelRelease();
+  }
+
+  private void cancelRelease() {
     if (release != null) {
       release.cancel(false);
       release = null;
@@ -71,6 +75,7 @@ final class IdleMemory {
       System.gc();
       return;
     }
+    cancelRelease(); // one still pending (a warm-up's) starts again from now
     hotSpot.setVMOption(FREE_RATIO, "100");
     System.gc();
     release = timer.schedule(this::giveBack, keep.toMillis(), TimeUnit.MILLISECONDS);
@@ -83,10 +88,5 @@ final class IdleMemory {
     release = null;
     hotSpot.setVMOption(FREE_RATIO, shrinking);
     System.gc();
-  }
-
-  /** The option's value now, for tests. */
-  String freeRatio() {
-    return hotSpot == null ? "" : hotSpot.getVMOption(FREE_RATIO).getValue();
   }
 }

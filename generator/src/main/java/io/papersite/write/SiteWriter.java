@@ -326,16 +326,16 @@ public final class SiteWriter {
       if (path.endsWith(".html")) {
         pages.incrementAndGet();
       }
-      makeFolder(target);
+      makeParent(target);
       return target;
     }
 
     @Override
     public void folderOf(String path) {
-      makeFolder(within(staging, path));
+      makeParent(within(staging, path));
     }
 
-    private void makeFolder(Path target) {
+    private void makeParent(Path target) {
       try {
         if (!folders.contains(target.getParent())) {
           if (stop == null) {
