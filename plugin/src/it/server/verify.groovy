@@ -22,7 +22,7 @@ assert socket.name ==~ /build-[0-9a-f]{16}\.socket/
 // One server, started by the first build (which ran in a JVM of its own), which warmed up on its
 // content, then built once and checked once.
 assert (serverLog =~ /Papersite build server on /).size() == 1
-assert (serverLog =~ /Papersite: warm-up on .*content (done|stopped for a build) after \d builds?, \d+ ms/).size() == 1
+assert (serverLog =~ /Papersite: warm-up on .*content (done|stopped for a build) after \d+ builds?, \d+ ms/).size() == 1
 assert (serverLog =~ /Papersite: generate of .*content served in \d+ ms/).size() == 1
 assert (serverLog =~ /Papersite: validate of .*content served in \d+ ms/).size() == 1
 

@@ -113,14 +113,21 @@ class BuildServerTest {
     GenerateResult here = Papersite.generate(request("here"));
     GenerateResult first = build("first", jvm());
 
-    // It built this build's content again, to nothing, until that got no faster.
-    assertThat(afterWarmUp())
-        .containsPattern(
-            "Papersite: warm-up on "
-                + java.util.regex.Pattern.quote(content.toString())
-                + " done after [1-"
-                + BuildServer.WARM_UP_BUILDS
-                + "] builds?, \\d+ ms");
+    // It built this build's content again, to nothing, until the compilers took a small share of
+    // a build's time, or as many times as it may.
+    java.util.regex.Matcher warmUp =
+        java.util.regex.Pattern.compile(
+                "Papersite: warm-up on "
+                    + java.util.regex.Pattern.quote(content.toString())
+                    + " done after (\\d+) builds?, \\d+ ms, compiling for (\\d+)% of the last one")
+            .matcher(afterWarmUp());
+    assertThat(warmUp.find()).as("the warm-up's line").isTrue();
+    int builds = Integer.parseInt(warmUp.group(1));
+    int compiling = Integer.parseInt(warmUp.group(2));
+    assertThat(builds).isBetween(1, BuildServer.WARM_UP_BUILDS);
+    assertThat(builds == BuildServer.WARM_UP_BUILDS || compiling < 100 / BuildServer.COMPILED_SHARE)
+        .as("%d builds, the last compiling for %d%% of its time", builds, compiling)
+        .isTrue();
     ProcessHandle server = server();
     assertThat(server.isAlive()).isTrue();
     // whoever can connect can have it write files as this user
