@@ -1,6 +1,7 @@
 package io.papersite;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -24,7 +25,7 @@ final class IdleMemory {
   private final Duration keep;
   private final HotSpotDiagnosticMXBean hotSpot;
   private final String shrinking; // the option as the JVM was started with it
-  private final ScheduledExecutorService timer;
+  private final ScheduledExecutorService timer; // null where the heap is given back at once
   private ScheduledFuture<?> release;
 
   private IdleMemory(Duration keep, HotSpotDiagnosticMXBean hotSpot, String shrinking) {
@@ -32,12 +33,14 @@ final class IdleMemory {
     this.hotSpot = hotSpot;
     this.shrinking = shrinking;
     this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "papersite-idle-memory");
-              thread.setDaemon(true);
-              return thread;
-            });
+        hotSpot == null
+            ? null
+            : Executors.newSingleThreadScheduledExecutor(
+                task -> {
+                  Thread thread = new Thread(task, "papersite-idle-memory");
+                  thread.setDaemon(true);
+                  return thread;
+                });
   }
 
   /**
@@ -48,8 +51,9 @@ final class IdleMemory {
     try {
       HotSpotDiagnosticMXBean hotSpot =
           ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-      if (hotSpot != null && hotSpot.getVMOption(FREE_RATIO).isWriteable()) {
-        return new IdleMemory(keep, hotSpot, hotSpot.getVMOption(FREE_RATIO).getValue());
+      VMOption option = hotSpot == null ? null : hotSpot.getVMOption(FREE_RATIO);
+      if (option != null && option.isWriteable()) {
+        return new IdleMemory(keep, hotSpot, option.getValue());
       }
     } catch (RuntimeException e) {
       // not HotSpot: no such option
