@@ -337,7 +337,8 @@ final class BuildServer {
       IdleMemory memory = IdleMemory.keptFor(KEEP_MEMORY);
       Thread warming = null;
       if (args.length > 2) {
-        warming = new Thread(() -> warmUp(args[2], wanted::get, log, memory), "papersite-warm-up");
+        warming =
+            new Thread(() -> warmUp(args[2], true, wanted::get, log, memory), "papersite-warm-up");
         warming.start();
       }
       while (true) {
@@ -346,6 +347,9 @@ final class BuildServer {
           client.close(); // ending: the client starts another one
           continue;
         }
+        String whole = null; // the request, if its build rendered the whole site
+        long compiled = -1; // how long the compilers took in it, in ms
+        long took = 0;
         try (client) {
           String request = firstLine(client);
           if (request == null) {
@@ -361,11 +365,26 @@ final class BuildServer {
             warming = null;
           }
           memory.buildBegins();
+          compiled = compilingMillis();
+          long begun = System.nanoTime();
           serve(client, request, log);
+          took = System.nanoTime() - begun;
+          compiled = compiled < 0 ? -1 : compilingMillis() - compiled;
+          whole = ServedSite.builtWholeSite() ? request : null;
         } finally {
           watch.idle();
         }
         memory.buildEnded(); // its garbage goes while no one waits
+        Runtime heap = Runtime.getRuntime();
+        if (whole != null
+            && warmUpAgain(
+                compiled, took, heap.totalMemory() - heap.freeMemory(), heap.maxMemory())) {
+          String line = whole;
+          wanted.set(false);
+          warming =
+              new Thread(() -> warmUp(line, false, wanted::get, log, memory), "papersite-warm-up");
+          warming.start();
+        }
       }
     } catch (UnsupportedOperationException e) {
       System.exit(1); // no Unix sockets here
@@ -378,12 +397,11 @@ final class BuildServer {
    * before the next build; stops when {@code wanted} says a build waits.
    */
   private static void warmUp(
-      String line, BooleanSupplier wanted, PrintStream log, IdleMemory memory) {
+      String line, boolean first, BooleanSupplier wanted, PrintStream log, IdleMemory memory) {
     long start = System.nanoTime();
     String[] args = ForkedBuild.fields(line);
     GenerateRequest request = ForkedBuild.request(Arrays.copyOfRange(args, 1, args.length));
-    CompilationMXBean compilers = ManagementFactory.getCompilationMXBean();
-    boolean timed = compilers != null && compilers.isCompilationTimeMonitoringSupported();
+    boolean timed = compilingMillis() >= 0;
     int builds = 0;
     String end = "done";
     long compiling = -1; // the share of the last build's time, in percent
@@ -391,15 +409,17 @@ final class BuildServer {
       long last = 0;
       while (builds < WARM_UP_BUILDS) {
         long begun = System.nanoTime();
-        long compiled = timed ? compilers.getTotalCompilationTime() : 0;
-        if (!ServedSite.rehearse(request, wanted)) {
+        long compiled = compilingMillis();
+        if (!(first
+            ? ServedSite.rehearse(request, wanted)
+            : Papersite.rehearse(request, wanted, Papersite.Keeper.NONE))) {
           end = "stopped for a build";
           break;
         }
         builds++;
         long took = System.nanoTime() - begun;
         if (timed) {
-          long millis = compilers.getTotalCompilationTime() - compiled;
+          long millis = compilingMillis() - compiled;
           compiling = 100 * millis * 1_000_000 / Math.max(1, took);
           if (millis * 1_000_000 * COMPILED_SHARE < took) {
             break; // compiled
@@ -415,7 +435,8 @@ final class BuildServer {
       end = "ended by " + e;
     }
     log.println(
-        "Papersite: warm-up on "
+        "Papersite: warm-up "
+            + (first ? "on " : "again on ")
             + request.contentDirectory()
             + " "
             + end
@@ -427,6 +448,26 @@ final class BuildServer {
             + (compiling < 0 ? "" : ", compiling for " + compiling + "% of the last one"));
     log.flush();
     memory.buildEnded();
+  }
+
+  /** How long the compilers have taken so far, in ms; -1 where the JVM does not time them. */
+  private static long compilingMillis() {
+    CompilationMXBean compilers = ManagementFactory.getCompilationMXBean();
+    return compilers != null && compilers.isCompilationTimeMonitoringSupported()
+        ? compilers.getTotalCompilationTime()
+        : -1;
+  }
+
+  /**
+   * Whether to warm up again after a build of the whole site: when the compilers took a {@link
+   * #COMPILED_SHARE}th or more of its time, {@code took} ns, as the first builds after a warm-up do
+   * (a build recompiles what its warm-up compiled for builds to nothing). The server's heap, {@code
+   * used} bytes of {@code max}, must have room for a second model beside the site it keeps.
+   *
+   * @param compiled how long the compilers took during the build, in ms, or -1 if not timed
+   */
+  static boolean warmUpAgain(long compiled, long took, long used, long max) {
+    return compiled >= 0 && compiled * 1_000_000 * COMPILED_SHARE >= took && used <= max / 4;
   }
 
   private static void join(Thread thread) {

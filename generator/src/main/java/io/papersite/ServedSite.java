@@ -20,6 +20,7 @@ import java.util.Set;
 final class ServedSite {
 
   private static Kept kept;
+  private static boolean wholeSite; // the last build rendered the whole site, and it was kept
 
   private ServedSite() {}
 
@@ -76,6 +77,7 @@ final class ServedSite {
     long start = System.nanoTime();
     Kept last = kept;
     kept = null; // kept again only by a build that succeeds
+    wholeSite = false;
     Path site = request.outputDirectory().toAbsolutePath().normalize();
     if (last == null
         || !last.request().equals(request)
@@ -83,7 +85,7 @@ final class ServedSite {
         || new SiteWriter(site).hasLeftovers() // a build was stopped there: its debris goes
         || last.live().keptFiles().isEmpty()) {
       last = null; // its model is garbage before the new one is made
-      return build(request, new LiveSite(request), progress, null);
+      return whole(build(request, new LiveSite(request), progress, null));
     }
     LiveSite live = last.live();
     last = null;
@@ -95,9 +97,19 @@ final class ServedSite {
     Optional<LiveSite.Change> edit = live.edit(changed, now, Papersite.fingerprint(request, now));
     if (edit.isEmpty()) {
       live = null; // its model is garbage before the new one is made
-      return build(request, new LiveSite(request), progress, now);
+      return whole(build(request, new LiveSite(request), progress, now));
     }
     return edited(request, live, edit.get(), start);
+  }
+
+  private static GenerateResult whole(GenerateResult result) {
+    wholeSite = kept != null;
+    return result;
+  }
+
+  /** Whether the last build rendered the whole site and kept it. */
+  static synchronized boolean builtWholeSite() {
+    return wholeSite;
   }
 
   /** The result of an edit that {@code live} rendered, kept for the next one. */

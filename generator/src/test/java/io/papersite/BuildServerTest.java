@@ -164,6 +164,22 @@ class BuildServerTest {
     assertThat(BuildServer.stopAll(servers)).isZero();
   }
 
+  @Test
+  void aServerWarmsUpAgainAfterABuildWhoseCompilersTookASixthOfItsTimeIfItsHeapHasRoom() {
+    long second = 1_000_000_000L;
+    long gib = 1L << 30;
+    // a first build after the warm-up: 2.8 s, 0.8 s of it compiling
+    assertThat(BuildServer.warmUpAgain(800, 2_800_000_000L, 100L << 20, gib)).isTrue();
+    assertThat(BuildServer.warmUpAgain(500, 3 * second, 100L << 20, gib)).isTrue();
+    // a later one: 2.5 s, 0.1 s compiling
+    assertThat(BuildServer.warmUpAgain(100, 2_500_000_000L, 100L << 20, gib)).isFalse();
+    assertThat(BuildServer.warmUpAgain(499, 3 * second, 100L << 20, gib)).isFalse();
+    // the kept site takes over a quarter of the heap: no room for a second model
+    assertThat(BuildServer.warmUpAgain(800, 2_800_000_000L, gib / 4 + 1, gib)).isFalse();
+    // a JVM that does not time its compilers
+    assertThat(BuildServer.warmUpAgain(-1, 2_800_000_000L, 100L << 20, gib)).isFalse();
+  }
+
   /** A server started as a build starts one, warming up on 400 more papers, once it listens. */
   private Process warmingServer() throws IOException, InterruptedException {
     for (int i = 0; i < 400; i++) {

@@ -59,6 +59,9 @@ class ServedSiteTest {
   void anEditOfOnePaperRendersOnlyWhatItChanged() throws IOException {
     GenerateResult whole = served();
     assertThat(whole.papersChanged()).isEmpty();
+    assertThat(ServedSite.builtWholeSite())
+        .as("a build server may warm up again after it")
+        .isTrue();
     Path untouched = project.resolve("site/papers/cream/index.html");
     FileTime before = Files.getLastModifiedTime(untouched);
     edit("autoint.yaml", "AutoInt: Automatic", "AutoInt: Automatic, Explained");
@@ -66,6 +69,7 @@ class ServedSiteTest {
     GenerateResult edited = served();
 
     assertThat(edited.papersChanged()).containsExactly("autoint");
+    assertThat(ServedSite.builtWholeSite()).isFalse();
     assertThat(edited.papers()).isEqualTo(60);
     // its page, its lists, the papers that name it as related, the feeds and exports
     assertThat(edited.filesWritten()).isBetween(10, 60);
@@ -79,6 +83,7 @@ class ServedSiteTest {
 
     // the site remembers what it is built from: built again, it is up to date
     assertThat(served().upToDate()).isTrue();
+    assertThat(ServedSite.builtWholeSite()).isFalse();
     Path entry = papers.resolve("autoint.yaml");
     Files.writeString(
         entry, Files.readString(entry) + "# a comment, which the site does not show\n");
@@ -247,6 +252,7 @@ class ServedSiteTest {
   void aSiteBuiltWithWarningsIsBuiltWholeToShowThemAgain() throws IOException {
     Files.writeString(papers.resolve("alone.yaml"), "title: Alone\n");
     assertThat(served().warnings()).hasSize(1);
+    assertThat(ServedSite.builtWholeSite()).as("whole, but not kept").isFalse();
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
 
     GenerateResult again = served();
