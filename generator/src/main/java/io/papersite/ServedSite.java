@@ -20,7 +20,7 @@ import java.util.Set;
 final class ServedSite {
 
   private static Kept kept;
-  private static boolean wholeSite; // the last build rendered the whole site, and it was kept
+  private static boolean wholeSite; // a build rendered the whole site and kept it: not asked yet
 
   private ServedSite() {}
 
@@ -107,9 +107,14 @@ final class ServedSite {
     return result;
   }
 
-  /** Whether the last build rendered the whole site and kept it. */
+  /**
+   * Whether a build since the last call rendered the whole site and kept it: a check or README
+   * update that the server ran after it is not such a build.
+   */
   static synchronized boolean builtWholeSite() {
-    return wholeSite;
+    boolean built = wholeSite;
+    wholeSite = false;
+    return built;
   }
 
   /** The result of an edit that {@code live} rendered, kept for the next one. */

@@ -62,6 +62,7 @@ class ServedSiteTest {
     assertThat(ServedSite.builtWholeSite())
         .as("a build server may warm up again after it")
         .isTrue();
+    assertThat(ServedSite.builtWholeSite()).as("asked once").isFalse();
     Path untouched = project.resolve("site/papers/cream/index.html");
     FileTime before = Files.getLastModifiedTime(untouched);
     edit("autoint.yaml", "AutoInt: Automatic", "AutoInt: Automatic, Explained");
