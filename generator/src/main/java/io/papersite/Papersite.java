@@ -56,10 +56,19 @@ public final class Papersite {
    * second JVM cannot be started, in this one.
    */
   public static GenerateResult generate(GenerateRequest request, Progress progress, SecondJvm jvm) {
-    return inSecondJvmIfItPays(
-        request,
-        () -> ForkedBuild.run(request, progress, jvm, System.out::println),
-        () -> generate(request, progress));
+    return pays(request)
+        ? generateInSecondJvm(request, progress, jvm)
+        : generate(request, progress);
+  }
+
+  /**
+   * Builds as {@link #generate(GenerateRequest, Progress, SecondJvm)} does, for a caller that has
+   * found with {@link SecondJvm#pays} that {@code jvm} is faster: the papers are not counted again.
+   */
+  public static GenerateResult generateInSecondJvm(
+      GenerateRequest request, Progress progress, SecondJvm jvm) {
+    return ForkedBuild.run(request, progress, jvm, System.out::println)
+        .orElseGet(() -> generate(request, progress));
   }
 
   /**
@@ -196,25 +205,22 @@ public final class Papersite {
    * {@link #generate(GenerateRequest, Progress, SecondJvm)} decides.
    */
   public static ValidateResult validate(GenerateRequest request, SecondJvm jvm) {
-    return inSecondJvmIfItPays(
-        request,
-        () -> ForkedBuild.validate(request, jvm, System.out::println),
-        () -> validate(request));
+    return pays(request) ? validateInSecondJvm(request, jvm) : validate(request);
   }
 
   /**
-   * What {@code there} returns when a second JVM pays for this request's collection in this JVM and
-   * can be started; otherwise what {@code here} returns.
+   * Checks as {@link #validate(GenerateRequest, SecondJvm)} does, for a caller that has found with
+   * {@link SecondJvm#pays} that {@code jvm} is faster.
    */
-  private static <T> T inSecondJvmIfItPays(
-      GenerateRequest request,
-      java.util.function.Supplier<Optional<T>> there,
-      java.util.function.Supplier<T> here) {
-    boolean pays =
-        SecondJvm.pays(
-            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments(),
-            SecondJvm.paperFiles(request.contentDirectory()));
-    return (pays ? there.get() : Optional.<T>empty()).orElseGet(here);
+  public static ValidateResult validateInSecondJvm(GenerateRequest request, SecondJvm jvm) {
+    return ForkedBuild.validate(request, jvm, System.out::println)
+        .orElseGet(() -> validate(request));
+  }
+
+  /** Whether a second JVM is faster for this request's collection than this JVM. */
+  private static boolean pays(GenerateRequest request) {
+    return SecondJvm.pays(
+        SecondJvm.currentOptions(), SecondJvm.paperFiles(request.contentDirectory()));
   }
 
   /** Checks the content as {@link #generate} does, without rendering or writing anything. */
@@ -299,10 +305,19 @@ public final class Papersite {
    * when that is faster, as {@link #generate(GenerateRequest, Progress, SecondJvm)} decides.
    */
   public static boolean updateReadme(GenerateRequest request, Path readme, SecondJvm jvm) {
-    return inSecondJvmIfItPays(
-        request,
-        () -> ForkedBuild.updateReadme(request, readme, jvm, System.out::println),
-        () -> updateReadme(request, readme));
+    return pays(request)
+        ? updateReadmeInSecondJvm(request, readme, jvm)
+        : updateReadme(request, readme);
+  }
+
+  /**
+   * Writes the list of papers as {@link #updateReadme(GenerateRequest, Path, SecondJvm)} does, for
+   * a caller that has found with {@link SecondJvm#pays} that {@code jvm} is faster.
+   */
+  public static boolean updateReadmeInSecondJvm(
+      GenerateRequest request, Path readme, SecondJvm jvm) {
+    return ForkedBuild.updateReadme(request, readme, jvm, System.out::println)
+        .orElseGet(() -> updateReadme(request, readme));
   }
 
   /** What the build reads and how it is set: when this has not changed, neither has the site. */

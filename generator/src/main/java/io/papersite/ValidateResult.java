@@ -16,13 +16,15 @@ public record ValidateResult(
     warnings = List.copyOf(warnings);
   }
 
-  /** One line for a log. */
+  /** One line for a log, joined as {@link GenerateResult#summary} is. */
   public String summary() {
-    return String.format(
-        "Papersite: %s and %s checked in %d ms: %s",
-        GenerateResult.count(papers, "paper"),
-        GenerateResult.count(collections, "collection"),
-        duration.toMillis(),
-        warnings.isEmpty() ? "no problems" : GenerateResult.count(warnings.size(), "warning"));
+    return "Papersite: "
+        + GenerateResult.count(papers, "paper")
+        + " and "
+        + GenerateResult.count(collections, "collection")
+        + " checked in "
+        + duration.toMillis()
+        + " ms: "
+        + (warnings.isEmpty() ? "no problems" : GenerateResult.count(warnings.size(), "warning"));
   }
 }

@@ -246,4 +246,46 @@ class ForkedBuildTest {
     }
     assertThat(SecondJvm.of(ClassLoader.getPlatformClassLoader(), List.of())).isEmpty();
   }
+
+  @Test
+  void theJvmsOptionsAreTheManagementInterfacesWhetherOrNotTheJdksListIsExported()
+      throws Exception {
+    List<String> managed =
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+    assertThat(SecondJvm.exportedOptions()).as("not exported to the tests").isEmpty();
+    assertThat(SecondJvm.currentOptions()).isEqualTo(managed);
+
+    // As the command-line jar's manifest exports it.
+    Path out = project.resolve("options.txt");
+    Process exported =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+                "-Xss2m",
+                "-Dpapersite.probe=a b",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Options.class.getName())
+            .redirectErrorStream(true)
+            .redirectOutput(out.toFile())
+            .start();
+    assertThat(exported.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readAllLines(out))
+        .containsExactly(
+            "exported: true",
+            "same: true",
+            "options: [--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED, -Xss2m,"
+                + " -Dpapersite.probe=a b]");
+  }
+
+  /** Prints whether the JDK's list of options was read, and whether it is the management one. */
+  static final class Options {
+    public static void main(String[] args) {
+      List<String> managed =
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+      System.out.println("exported: " + SecondJvm.exportedOptions().isPresent());
+      System.out.println("same: " + SecondJvm.currentOptions().equals(managed));
+      System.out.println("options: " + SecondJvm.currentOptions());
+    }
+  }
 }

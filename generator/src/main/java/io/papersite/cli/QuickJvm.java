@@ -2,7 +2,6 @@ package io.papersite.cli;
 
 import io.papersite.SecondJvm;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +46,7 @@ final class QuickJvm {
     boolean oneOff = args.length > 0 && ONE_OFF.contains(args[0]);
     return secondJvm(
         args,
-        ManagementFactory.getRuntimeMXBean().getInputArguments(),
+        SecondJvm.currentOptions(),
         Path.of(System.getProperty("java.home")),
         System.getProperty("java.class.path"),
         oneOff ? Main.contentDirectory(args).map(SecondJvm::paperFiles).orElse(0L) : 0);

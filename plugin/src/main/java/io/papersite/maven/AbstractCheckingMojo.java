@@ -2,7 +2,6 @@ package io.papersite.maven;
 
 import io.papersite.GenerateRequest;
 import io.papersite.SecondJvm;
-import java.lang.management.ManagementFactory;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -36,9 +35,7 @@ abstract class AbstractCheckingMojo extends AbstractPapersiteMojo {
     if (!fork) {
       return Optional.empty();
     }
-    Optional<SecondJvm> jvm =
-        SecondJvm.of(
-            getClass().getClassLoader(), ManagementFactory.getRuntimeMXBean().getInputArguments());
+    Optional<SecondJvm> jvm = SecondJvm.of(getClass().getClassLoader(), SecondJvm.currentOptions());
     if (given(jvmArchives)) {
       String chosen = folder(request, jvmArchives);
       jvm = jvm.map(j -> j.withArchives(SecondJvm.archives(chosen)));
