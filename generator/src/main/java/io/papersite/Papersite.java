@@ -51,22 +51,11 @@ public final class Papersite {
   }
 
   /**
-   * Builds as {@link #generate(GenerateRequest, Progress)} does, in {@code jvm} when that is faster
-   * for a collection of this size in this JVM (see {@link SecondJvm#pays}); otherwise, or when the
-   * second JVM cannot be started, in this one.
+   * Builds as {@link #generate(GenerateRequest, Progress)} does, in {@code jvm}, a second JVM that
+   * the caller found faster for this collection ({@link SecondJvm#paysFor}); in this one when the
+   * second JVM cannot be started.
    */
   public static GenerateResult generate(GenerateRequest request, Progress progress, SecondJvm jvm) {
-    return pays(request)
-        ? generateInSecondJvm(request, progress, jvm)
-        : generate(request, progress);
-  }
-
-  /**
-   * Builds as {@link #generate(GenerateRequest, Progress, SecondJvm)} does, for a caller that has
-   * found with {@link SecondJvm#pays} that {@code jvm} is faster: the papers are not counted again.
-   */
-  public static GenerateResult generateInSecondJvm(
-      GenerateRequest request, Progress progress, SecondJvm jvm) {
     return ForkedBuild.run(request, progress, jvm, System.out::println)
         .orElseGet(() -> generate(request, progress));
   }
@@ -201,26 +190,12 @@ public final class Papersite {
   }
 
   /**
-   * Checks as {@link #validate(GenerateRequest)} does, in {@code jvm} when that is faster, as
-   * {@link #generate(GenerateRequest, Progress, SecondJvm)} decides.
+   * Checks as {@link #validate(GenerateRequest)} does, in {@code jvm}, as {@link
+   * #generate(GenerateRequest, Progress, SecondJvm)} builds.
    */
   public static ValidateResult validate(GenerateRequest request, SecondJvm jvm) {
-    return pays(request) ? validateInSecondJvm(request, jvm) : validate(request);
-  }
-
-  /**
-   * Checks as {@link #validate(GenerateRequest, SecondJvm)} does, for a caller that has found with
-   * {@link SecondJvm#pays} that {@code jvm} is faster.
-   */
-  public static ValidateResult validateInSecondJvm(GenerateRequest request, SecondJvm jvm) {
     return ForkedBuild.validate(request, jvm, System.out::println)
         .orElseGet(() -> validate(request));
-  }
-
-  /** Whether a second JVM is faster for this request's collection than this JVM. */
-  private static boolean pays(GenerateRequest request) {
-    return SecondJvm.pays(
-        SecondJvm.currentOptions(), SecondJvm.paperFiles(request.contentDirectory()));
   }
 
   /** Checks the content as {@link #generate} does, without rendering or writing anything. */
@@ -301,21 +276,10 @@ public final class Papersite {
   }
 
   /**
-   * Writes the list of papers as {@link #updateReadme(GenerateRequest, Path)} does, in {@code jvm}
-   * when that is faster, as {@link #generate(GenerateRequest, Progress, SecondJvm)} decides.
+   * Writes the list of papers as {@link #updateReadme(GenerateRequest, Path)} does, in {@code jvm},
+   * as {@link #generate(GenerateRequest, Progress, SecondJvm)} builds.
    */
   public static boolean updateReadme(GenerateRequest request, Path readme, SecondJvm jvm) {
-    return pays(request)
-        ? updateReadmeInSecondJvm(request, readme, jvm)
-        : updateReadme(request, readme);
-  }
-
-  /**
-   * Writes the list of papers as {@link #updateReadme(GenerateRequest, Path, SecondJvm)} does, for
-   * a caller that has found with {@link SecondJvm#pays} that {@code jvm} is faster.
-   */
-  public static boolean updateReadmeInSecondJvm(
-      GenerateRequest request, Path readme, SecondJvm jvm) {
     return ForkedBuild.updateReadme(request, readme, jvm, System.out::println)
         .orElseGet(() -> updateReadme(request, readme));
   }

@@ -187,6 +187,14 @@ public record SecondJvm(
         && jvmOptions.stream().noneMatch(o -> o.startsWith("-Dpapersite.jvm=") || agent(o));
   }
 
+  /**
+   * Whether a one-off command over the collection in {@code content} runs faster in a second JVM
+   * than in this one, as {@link #pays} says.
+   */
+  public static boolean paysFor(Path content) {
+    return pays(currentOptions(), paperFiles(content));
+  }
+
   /** Whether these JVM options already say how to compile. */
   public static boolean compilerChosen(List<String> jvmOptions) {
     return jvmOptions.stream()

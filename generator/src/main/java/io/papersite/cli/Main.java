@@ -117,7 +117,7 @@ public final class Main {
         Path file = request.projectDirectory().resolve(options.readme);
         boolean changed =
             server.isPresent()
-                ? Papersite.updateReadmeInSecondJvm(request, file, server.get())
+                ? Papersite.updateReadme(request, file, server.get())
                 : Papersite.updateReadme(request, file);
         out.println(
             "Papersite: "
@@ -131,14 +131,14 @@ public final class Main {
         Progress progress = Progress.logging(out::println);
         GenerateResult result =
             server.isPresent()
-                ? Papersite.generateInSecondJvm(request, progress, server.get())
+                ? Papersite.generate(request, progress, server.get())
                 : Papersite.generate(request, progress);
         result.warnings().forEach(err::println);
         out.println(result.summary());
       } else {
         ValidateResult result =
             server.isPresent()
-                ? Papersite.validateInSecondJvm(request, server.get())
+                ? Papersite.validate(request, server.get())
                 : Papersite.validate(request);
         result.warnings().forEach(err::println);
         out.println(result.summary());

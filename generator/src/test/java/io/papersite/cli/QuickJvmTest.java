@@ -64,6 +64,9 @@ class QuickJvmTest {
     }
     assertThat(io.papersite.SecondJvm.paperFiles(temp.resolve("content"))).isEqualTo(3);
     assertThat(io.papersite.SecondJvm.paperFiles(temp.resolve("missing"))).isZero();
+    // Counted in this folder, for this JVM's options.
+    assertThat(io.papersite.SecondJvm.paysFor(temp.resolve("content")))
+        .isEqualTo(io.papersite.SecondJvm.pays(io.papersite.SecondJvm.currentOptions(), 3));
     assertThat(Main.contentDirectory(new String[] {"build", "--content", "c"}))
         .contains(Path.of("").toAbsolutePath().resolve("c"));
     assertThat(Main.contentDirectory(new String[] {"build", "--nonsense"})).isEmpty();

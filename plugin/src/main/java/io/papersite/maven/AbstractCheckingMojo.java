@@ -30,9 +30,12 @@ abstract class AbstractCheckingMojo extends AbstractPapersiteMojo {
   @Parameter(property = "papersite.buildServers")
   private String buildServers;
 
-  /** The second JVM to work in, with this plugin's class path and Maven's JVM options. */
+  /**
+   * The second JVM to work in, with this plugin's class path and Maven's JVM options, when one is
+   * faster for this collection than Maven's.
+   */
   protected Optional<SecondJvm> secondJvm(GenerateRequest request) {
-    if (!fork) {
+    if (!fork || !SecondJvm.paysFor(request.contentDirectory())) {
       return Optional.empty();
     }
     Optional<SecondJvm> jvm = SecondJvm.of(getClass().getClassLoader(), SecondJvm.currentOptions());
