@@ -114,11 +114,32 @@ public final class LiveSite {
    * @param read the content and template files as just read, or null to read them here
    */
   GenerateResult build(Progress progress, Fingerprint.Snapshot read) {
-    GenerateResult result = Papersite.generate(request, progress, this::keep, read);
+    return build(progress, read, null);
+  }
+
+  /**
+   * Builds the whole site from the kept model, whose files {@code read} found unchanged: the
+   * content is neither read nor checked again. As {@link #build(Progress, Fingerprint.Snapshot)}
+   * otherwise.
+   */
+  GenerateResult buildFromModel(Progress progress, Fingerprint.Snapshot read) {
+    return build(progress, read, new Papersite.Model(build, views));
+  }
+
+  private GenerateResult build(
+      Progress progress, Fingerprint.Snapshot read, Papersite.Model model) {
+    GenerateResult result = Papersite.generate(request, progress, this::keep, read, model);
     if (result.upToDate() && build != null && read != null) {
       files = read; // the same files, looked at later
     }
     return result;
+  }
+
+  /** This site's kept model, for a build of the same content into {@code other}'s output. */
+  LiveSite movedTo(GenerateRequest other) {
+    LiveSite moved = new LiveSite(other);
+    moved.keep(build, views, files);
+    return moved;
   }
 
   /**

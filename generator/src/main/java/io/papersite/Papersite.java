@@ -108,12 +108,34 @@ public final class Papersite {
    */
   static GenerateResult generate(
       GenerateRequest request, Progress progress, Keeper keeper, Fingerprint.Snapshot read) {
+    return generate(request, progress, keeper, read, null);
+  }
+
+  /**
+   * The model a build made, with its views, for a next build of the same content: a build server
+   * keeps it, to render the whole site again without reading and checking the content again.
+   */
+  record Model(Build build, SiteRenderer.Views views) {}
+
+  /**
+   * Builds as {@link #generate(GenerateRequest, Progress, Keeper, Fingerprint.Snapshot)}; from
+   * {@code model} when it is not null, which the content files {@code read} (then not null) were
+   * made into, as an earlier build without warnings checked them.
+   */
+  static GenerateResult generate(
+      GenerateRequest request,
+      Progress progress,
+      Keeper keeper,
+      Fingerprint.Snapshot read,
+      Model model) {
     long start = System.nanoTime();
     java.time.Instant begun = java.time.Instant.now();
     String previous = Fingerprint.of(request.outputDirectory().toAbsolutePath().normalize());
     // With nothing to compare with, the content files are digested as they are read, not twice.
     Fingerprint.Snapshot files =
-        previous.isEmpty() ? null : read != null ? read : snapshot(request, Map.of(), begun);
+        model != null
+            ? java.util.Objects.requireNonNull(read)
+            : previous.isEmpty() ? null : read != null ? read : snapshot(request, Map.of(), begun);
     String fingerprint = files == null ? "" : fingerprint(request, files);
     if (!fingerprint.isEmpty()
         && !new SiteWriter(request.outputDirectory()).hasLeftovers()
@@ -135,7 +157,10 @@ public final class Papersite {
     // of 200,000 files' entries that a rebuild into an earlier site ran out of memory for.
     Listed compared = files == null ? null : new Listed(keeping ? files : null, fingerprint);
     files = null;
-    Build build = check(request, true, previous.isEmpty());
+    Build build =
+        model != null
+            ? checkOutput(request, model.build())
+            : check(request, true, previous.isEmpty());
     // A clean build lists its folders for the fingerprint while it renders, not before (a tenth
     // of a second of one core at 10,000 papers); only the commit needs it.
     java.util.concurrent.Future<Listed> listing =
@@ -148,11 +173,12 @@ public final class Papersite {
                 })
             : java.util.concurrent.CompletableFuture.completedFuture(compared);
     long checked = System.nanoTime();
+    String papers = GenerateResult.count(build.site.papers().size(), "paper");
     progress.stageDone(
-        "checked " + GenerateResult.count(build.site.papers().size(), "paper"),
+        model != null ? "reused the last build's " + papers + ", unchanged" : "checked " + papers,
         Duration.ofNanos(checked - start));
     try (SiteWriter.Staging output = new SiteWriter(request.outputDirectory()).open()) {
-      SiteRenderer.Views views = build.renderer.views(build.site);
+      SiteRenderer.Views views = model != null ? model.views() : build.renderer.views(build.site);
       build.renderer.render(views, output, request.timestamp(), progress);
       addStaticFiles(build.files.staticFiles(), output, build);
       progress.stageDone(
@@ -395,6 +421,19 @@ public final class Papersite {
           settingPosition(request.baseUrl(), settings.baseUrlPosition()), e.getMessage());
       return SiteUrls.of("/");
     }
+  }
+
+  /**
+   * The checks of a build's output folder, for a build from {@code checked}, a model whose content
+   * an earlier build checked: that one may have written elsewhere.
+   */
+  private static Build checkOutput(GenerateRequest request, Build checked) {
+    Problems problems = new Problems();
+    checkOutput(request, checked.loader, problems);
+    if (problems.hasErrors()) {
+      throw new ContentException(problems.sorted());
+    }
+    return checked;
   }
 
   /** The output must not hold the project's own files: refuse it before anything is done. */

@@ -80,19 +80,29 @@ final class ServedSite {
     wholeSite = false;
     Path site = request.outputDirectory().toAbsolutePath().normalize();
     if (last == null
-        || !last.request().equals(request)
-        || !Output.of(site).equals(Optional.of(last.output()))
-        || new SiteWriter(site).hasLeftovers() // a build was stopped there: its debris goes
+        || !sameContent(last.request(), request)
         || last.live().keptFiles().isEmpty()) {
       last = null; // its model is garbage before the new one is made
       return whole(build(request, new LiveSite(request), progress, null));
     }
+    boolean inPlace =
+        last.request().equals(request)
+            && Output.of(site).equals(Optional.of(last.output()))
+            && !new SiteWriter(site).hasLeftovers(); // a build was stopped there: its debris goes
     LiveSite live = last.live();
     last = null;
     Fingerprint.Snapshot now = Papersite.snapshotSince(request, live.keptFiles().get());
     Set<Path> changed = now.changedSince(live.keptFiles().get());
     if (changed.isEmpty()) {
-      return build(request, live, progress, now); // up to date, unless its marker changed
+      // Up to date, unless the output folder is another, was removed (`mvn clean`) or changed:
+      // then the whole site is rendered from the kept model.
+      LiveSite here = inPlace ? live : live.movedTo(request);
+      GenerateResult result = build(request, here, progress, now, true);
+      return result.upToDate() ? result : whole(result);
+    }
+    if (!inPlace) {
+      live = null;
+      return whole(build(request, new LiveSite(request), progress, now));
     }
     Optional<LiveSite.Change> edit = live.edit(changed, now, Papersite.fingerprint(request, now));
     if (edit.isEmpty()) {
@@ -100,6 +110,11 @@ final class ServedSite {
       return whole(build(request, new LiveSite(request), progress, now));
     }
     return edited(request, live, edit.get(), start);
+  }
+
+  /** Whether two builds are of the same content with the same settings, wherever they write. */
+  private static boolean sameContent(GenerateRequest one, GenerateRequest other) {
+    return one.withOutputDirectory(other.outputDirectory()).equals(other);
   }
 
   private static GenerateResult whole(GenerateResult result) {
@@ -155,7 +170,21 @@ final class ServedSite {
    */
   private static GenerateResult build(
       GenerateRequest request, LiveSite live, Progress progress, Fingerprint.Snapshot read) {
-    GenerateResult result = live.build(progress, read);
+    return build(request, live, progress, read, false);
+  }
+
+  /**
+   * @param fromModel render from the model {@code live} keeps, which {@code read} found the files
+   *     of unchanged
+   */
+  private static GenerateResult build(
+      GenerateRequest request,
+      LiveSite live,
+      Progress progress,
+      Fingerprint.Snapshot read,
+      boolean fromModel) {
+    GenerateResult result =
+        fromModel ? live.buildFromModel(progress, read) : live.build(progress, read);
     if (result.warnings().isEmpty() && live.keptFiles().isPresent()) {
       Output.of(request.outputDirectory().toAbsolutePath().normalize())
           .ifPresent(output -> kept = new Kept(request, live, output));

@@ -239,6 +239,88 @@ class ServedSiteTest {
     assertBuiltWhole();
   }
 
+  /** The stages a build reported. */
+  private static final class Stages implements Progress {
+    final List<String> done = new ArrayList<>();
+
+    @Override
+    public void done(int files, int of) {}
+
+    @Override
+    public void stageDone(String stage, java.time.Duration took) {
+      done.add(stage);
+    }
+  }
+
+  private static final String REUSED = "reused the last build's 60 papers, unchanged";
+
+  @Test
+  void aCleanBuildOfUnchangedContentRendersTheWholeSiteFromTheKeptModel() throws IOException {
+    served();
+    TreeComparison.deleteTree(project.resolve("site")); // as `mvn clean` does
+    Stages stages = new Stages();
+
+    GenerateResult again = ServedSite.generate(request(project), stages);
+
+    assertThat(stages.done).first().isEqualTo(REUSED);
+    assertThat(again.upToDate()).isFalse();
+    assertThat(again.papersChanged()).isEmpty();
+    assertThat(ServedSite.builtWholeSite()).isTrue();
+    TreeComparison.assertSameAsFullBuild(project, reference);
+    // kept for the next edit, in place
+    edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+    assertRenderedOnly("autoint");
+  }
+
+  @Test
+  void aBuildIntoAnotherFolderRendersFromTheKeptModelAndThenKeepsThatFolder() throws IOException {
+    served();
+    edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+    assertRenderedOnly("autoint"); // the model now holds an edited paper
+    Path elsewhere = project.resolve("elsewhere");
+    Stages stages = new Stages();
+
+    ServedSite.generate(request(project).withOutputDirectory(elsewhere), stages);
+
+    assertThat(stages.done).first().isEqualTo(REUSED);
+    TreeComparison.assertSameTree(project.resolve("site"), elsewhere);
+    assertThat(Fingerprint.of(elsewhere)).isEqualTo(Fingerprint.of(project.resolve("site")));
+    // the kept site is the one written last: an edit renders only what it changed there
+    edit("cream.yaml", "Recent self-rewarding", "Recent, self-rewarding");
+    GenerateResult edited =
+        ServedSite.generate(request(project).withOutputDirectory(elsewhere), Progress.NONE);
+    assertThat(edited.papersChanged()).containsExactly("cream");
+    TreeComparison.assertSameAsFullBuild(project, reference, elsewhere);
+  }
+
+  @Test
+  void aCleanBuildAfterAnEditReadsAndChecksTheContentAgain() throws IOException {
+    served();
+    TreeComparison.deleteTree(project.resolve("site"));
+    edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+    Stages stages = new Stages();
+
+    ServedSite.generate(request(project), stages);
+
+    assertThat(stages.done).first().isEqualTo("checked 60 papers");
+    TreeComparison.assertSameAsFullBuild(project, reference);
+  }
+
+  @Test
+  void aBuildFromTheKeptModelStillRefusesAnOutputFolderThatIsNotASite() throws IOException {
+    served();
+    Path notASite = project.resolve("notes");
+    Files.createDirectories(notASite);
+    Files.writeString(notASite.resolve("mine.txt"), "my own file");
+
+    assertThatThrownBy(
+            () ->
+                ServedSite.generate(request(project).withOutputDirectory(notASite), Progress.NONE))
+        .isInstanceOf(ContentException.class)
+        .hasMessageContaining("notes");
+    assertThat(notASite.resolve("mine.txt")).hasContent("my own file");
+  }
+
   @Test
   void aBuildOfAnotherSiteInBetweenDropsTheKeptOne() throws IOException {
     served();

@@ -107,11 +107,18 @@ final class TreeComparison {
    * site (both as {@link #siteOf}) is the one it makes, byte for byte.
    */
   static void assertSameAsFullBuild(Path project, Path reference) throws IOException {
+    assertSameAsFullBuild(project, reference, project.resolve("site"));
+  }
+
+  /**
+   * As {@link #assertSameAsFullBuild(Path, Path)}, for the project's site written to {@code site}.
+   */
+  static void assertSameAsFullBuild(Path project, Path reference, Path site) throws IOException {
     deleteTree(reference.resolve("content"));
     deleteTree(reference.resolve("site"));
     copyTree(project.resolve("content"), reference.resolve("content"));
     Papersite.generate(siteOf(reference));
-    assertSameTree(reference.resolve("site"), project.resolve("site"));
+    assertSameTree(reference.resolve("site"), site);
   }
 
   /** Replaces {@code from}, which {@code file} must contain, with {@code to}; returns the file. */
