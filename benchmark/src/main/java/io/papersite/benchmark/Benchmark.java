@@ -32,6 +32,7 @@ public final class Benchmark {
   private static final String CLI_ONE_JVM = "papersite (cmd, one JVM)";
   private static final String REBUILD = "papersite rebuild, same";
   private static final String REBUILD_EDIT = "papersite rebuild, 1 edit";
+  private static final String CLI_KEPT = "papersite, same content";
   private static final String CLI_FIRST = "papersite, first build";
   private static final String CLI_NO_SERVER = "papersite, no server";
   private static final String MVN_NO_SERVER = "mvn, no server";
@@ -144,21 +145,36 @@ public final class Benchmark {
       }
       // Round after round of every tool, rather than each tool's runs in a row, so that a slower
       // spell of the machine weighs on all of them alike.
-      for (int r = 1; r <= runs; r++) {
-        for (Tool tool : tools) {
-          Path out = outputs.resolve("n" + n + "-" + tool.name().replaceAll("\\W+", "-") + "-" + r);
-          all.add(
-              print(
-                  time(
-                      tool.name(),
-                      n,
-                      r,
-                      tool.dir(),
-                      tool.command().apply(out),
-                      out,
-                      tool.mavenOpts())));
+      ContentChange change = new ContentChange(content.resolve("papers/paper-0.yaml"));
+      try {
+        for (int r = 1; r <= runs; r++) {
+          for (Tool tool : tools) {
+            if (!tool.name().equals(HUGO)) {
+              change.next(); // a server that kept the last content's model reads it all again
+            }
+            Path out =
+                outputs.resolve("n" + n + "-" + tool.name().replaceAll("\\W+", "-") + "-" + r);
+            all.add(
+                print(
+                    time(
+                        tool.name(),
+                        n,
+                        r,
+                        tool.dir(),
+                        tool.command().apply(out),
+                        out,
+                        tool.mavenOpts())));
+          }
         }
+      } finally {
+        change.undo();
       }
+      // A clean build of the content that the server built last, into a new folder, as after
+      // `mvn clean`: the server renders it from the model it kept.
+      Path before = outputs.resolve("n" + n + "-same-content-before");
+      time(CLI, n, 0, dir, cliBuild(cli, content, before, archives), before);
+      Path same = outputs.resolve("n" + n + "-same-content");
+      all.add(print(time(CLI_KEPT, n, 1, dir, cliBuild(cli, content, same, archives), same)));
       // The rebuilds follow a build of the same site, as a user's do: its content and files are
       // still in the page cache.
       Path rebuilt = outputs.resolve("n" + n + "-rebuilt");
@@ -298,8 +314,9 @@ public final class Benchmark {
     System.out.println(
         "| papers | command line s | command line, no server s | one JVM s | mvn site-generate s |"
             + " mvn, no server s | mvn, fork=false s | mvn, C1 s | hugo s | command line / hugo |"
-            + " mvn / hugo | mvn, C1 / hugo | rebuild, same s | rebuild, 1 edit s |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            + " mvn / hugo | mvn, C1 / hugo | rebuild, same s | rebuild, 1 edit s |"
+            + " same content, new folder s |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       double cli = median(all, CLI, n);
       double cliNoServer = median(all, CLI_NO_SERVER, n);
@@ -311,9 +328,11 @@ public final class Benchmark {
       double hugo = median(all, HUGO, n);
       double same = median(all, REBUILD, n);
       double edited = median(all, REBUILD_EDIT, n);
+      double kept = median(all, CLI_KEPT, n);
       System.out.printf(
           Locale.ROOT,
-          "| %,d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f | %.2f |%n",
+          "| %,d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f | %.2f"
+              + " | %.2f |%n",
           n,
           cli,
           cliNoServer,
@@ -327,7 +346,33 @@ public final class Benchmark {
           figure(mvn / hugo),
           figure(mvnC1 / hugo),
           same,
-          edited);
+          edited,
+          kept);
+    }
+  }
+
+  /**
+   * A comment added to a paper's entry before each run, another each time: the site stays the same,
+   * but a build server that kept the model of the content it built last finds a file changed, so
+   * that every run reads and checks all of the content, as a first build of it does.
+   */
+  private static final class ContentChange {
+    private final Path entry;
+    private final String original;
+    private int count;
+
+    ContentChange(Path entry) throws IOException {
+      this.entry = entry;
+      this.original = Files.readString(entry);
+    }
+
+    void next() throws IOException {
+      String end = original.endsWith("\n") ? "" : "\n";
+      Files.writeString(entry, original + end + "# benchmark run " + ++count + "\n");
+    }
+
+    void undo() throws IOException {
+      Files.writeString(entry, original);
     }
   }
 
