@@ -294,6 +294,22 @@ class ServedSiteTest {
   }
 
   @Test
+  void aSiteWhereABuildWasStoppedIsRenderedWholeFromTheKeptModelAndItsDebrisGoes()
+      throws IOException {
+    served();
+    Path debris = project.resolve("site/papers/autoint/.index.html.papersite-tmp");
+    Files.writeString(debris, "half");
+    Files.writeString(project.resolve(".site.papersite-lock"), "");
+    Stages stages = new Stages();
+
+    ServedSite.generate(request(project), stages);
+
+    assertThat(stages.done).first().isEqualTo(REUSED);
+    assertThat(debris).doesNotExist();
+    TreeComparison.assertSameAsFullBuild(project, reference);
+  }
+
+  @Test
   void aCleanBuildAfterAnEditReadsAndChecksTheContentAgain() throws IOException {
     served();
     TreeComparison.deleteTree(project.resolve("site"));
