@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * The site a {@link BuildServer} built last, kept with its model so that the next build of it after
  * an edit of a few papers renders only what the edit changed, as the live preview does ({@link
- * LiveSite}): their pages, the lists that show them, the feeds and exports. Any other change, a
- * build of another site, or a site changed on disk by anyone else builds the whole site. One site
- * is kept: its model takes memory.
+ * LiveSite}): their pages, the lists that show them, the feeds and exports. With no file changed, a
+ * build into another folder, or into one removed or replaced meanwhile, renders the whole site from
+ * the kept model. Any other change, or a build of another site, builds the whole site. One site is
+ * kept: its model takes memory.
  */
 final class ServedSite {
 
