@@ -16,7 +16,6 @@ import io.papersite.write.SiteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -118,9 +117,9 @@ public final class LiveSite {
   }
 
   /**
-   * Builds the whole site from the kept model, whose files {@code read} found unchanged: the
-   * content is neither read nor checked again. As {@link #build(Progress, Fingerprint.Snapshot)}
-   * otherwise.
+   * Builds the whole site from the kept model, made of the files as {@code read} found them (with
+   * an edit {@link #takeEdit} took): the content is neither read nor checked again. As {@link
+   * #build(Progress, Fingerprint.Snapshot)} otherwise.
    */
   GenerateResult buildFromModel(Progress progress, Fingerprint.Snapshot read) {
     return build(progress, read, new Papersite.Model(build, views));
@@ -271,8 +270,16 @@ public final class LiveSite {
     }
   }
 
-  /** What {@link #incremental} does, throwing when the site on disk is not the kept one. */
-  private Optional<Change> renderChanged(Set<Path> changed, long start, String fingerprint) {
+  /**
+   * The papers that the files {@code changed} edited, checked, and the site with them: empty when
+   * the change needs a full build. The kept model is not changed yet.
+   *
+   * @param updated the edited papers by id, in the site, resolved
+   * @param site the site with all of them
+   */
+  private record Edited(Map<String, ResolvedPaper> updated, ResolvedSite site) {}
+
+  private Optional<Edited> edited(Set<Path> changed) {
     Map<String, Paper> updated = new LinkedHashMap<>();
     Map<Path, SourceFile> reread = new HashMap<>();
     Problems problems = new Problems();
@@ -331,6 +338,40 @@ public final class LiveSite {
                 new MarkdownText(file.text(), new SourcePosition(file.displayPath(), 1, 1), true)));
       }
     }
+    if (updated.size() > MAX_PAPERS) {
+      return Optional.empty(); // a checkout or a search-and-replace: a full build is as quick
+    }
+    Map<String, ResolvedPaper> resolved = new LinkedHashMap<>();
+    for (Paper paper : updated.values()) {
+      // Each paper is checked against its neighbours as the papers before it left them.
+      Optional<ResolvedPaper> one = build.resolver().replace(site, paper, problems);
+      if (one.isEmpty() || problems(problems)) {
+        return Optional.empty();
+      }
+      site = Resolver.with(site, one.get());
+      resolved.put(paper.id(), one.get());
+    }
+    return Optional.of(new Edited(resolved, site));
+  }
+
+  /**
+   * Takes the edit of the files {@code changed} into the kept model, writing nothing, for a build
+   * of the whole site from it ({@link #buildFromModel}) elsewhere; false when the change needs a
+   * full build.
+   */
+  boolean takeEdit(Set<Path> changed) {
+    Optional<Edited> edit = edited(changed);
+    edit.ifPresent(e -> e.updated().values().forEach(paper -> views.replace(e.site(), paper)));
+    return edit.isPresent();
+  }
+
+  /** What {@link #incremental} does, throwing when the site on disk is not the kept one. */
+  private Optional<Change> renderChanged(Set<Path> changed, long start, String fingerprint) {
+    Optional<Edited> edit = edited(changed);
+    if (edit.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, ResolvedPaper> updated = edit.get().updated();
     if (updated.isEmpty()) {
       if (fingerprint != null) { // the site is as it was, and now built from these files
         try (SiteWriter.Update out = new SiteWriter(request.outputDirectory()).update()) {
@@ -340,24 +381,11 @@ public final class LiveSite {
       return Optional.of(
           new Change(true, List.of(), 0, 0, 0, Duration.ofNanos(System.nanoTime() - start), null));
     }
-    if (updated.size() > MAX_PAPERS) {
-      return Optional.empty(); // a checkout or a search-and-replace: a full build is as quick
-    }
-    List<ResolvedPaper> resolved = new ArrayList<>();
-    for (Paper paper : updated.values()) {
-      // Each paper is checked against its neighbours as the papers before it left them.
-      Optional<ResolvedPaper> one = build.resolver().replace(site, paper, problems);
-      if (one.isEmpty() || problems(problems)) {
-        return Optional.empty();
-      }
-      site = Resolver.with(site, one.get());
-      resolved.add(one.get());
-    }
     Map<String, ResolvedPaper> shown = new HashMap<>(exportsPending);
     updated.keySet().forEach(id -> shown.putIfAbsent(id, views.paper(id)));
     Set<String> paperPages = new HashSet<>();
-    for (ResolvedPaper paper : resolved) {
-      paperPages.addAll(views.replace(site, paper));
+    for (ResolvedPaper paper : updated.values()) {
+      paperPages.addAll(views.replace(edit.get().site(), paper));
     }
     int pages;
     int written;

@@ -120,7 +120,7 @@ public final class Papersite {
   /**
    * Builds as {@link #generate(GenerateRequest, Progress, Keeper, Fingerprint.Snapshot)}; from
    * {@code model} when it is not null, which the content files {@code read} (then not null) were
-   * made into, as an earlier build without warnings checked them.
+   * made into and checked, without warnings, by earlier builds and edits.
    */
   static GenerateResult generate(
       GenerateRequest request,
@@ -175,7 +175,7 @@ public final class Papersite {
     long checked = System.nanoTime();
     String papers = GenerateResult.count(build.site.papers().size(), "paper");
     progress.stageDone(
-        model != null ? "reused the last build's " + papers + ", unchanged" : "checked " + papers,
+        model != null ? "reused the last build's model of " + papers : "checked " + papers,
         Duration.ofNanos(checked - start));
     try (SiteWriter.Staging output = new SiteWriter(request.outputDirectory()).open()) {
       SiteRenderer.Views views = model != null ? model.views() : build.renderer.views(build.site);

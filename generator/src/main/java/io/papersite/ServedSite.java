@@ -13,10 +13,10 @@ import java.util.Set;
 /**
  * The site a {@link BuildServer} built last, kept with its model so that the next build of it after
  * an edit of a few papers renders only what the edit changed, as the live preview does ({@link
- * LiveSite}): their pages, the lists that show them, the feeds and exports. With no file changed, a
- * build into another folder, or into one removed or replaced meanwhile, renders the whole site from
- * the kept model. Any other change, or a build of another site, builds the whole site. One site is
- * kept: its model takes memory.
+ * LiveSite}): their pages, the lists that show them, the feeds and exports. A build into another
+ * folder, or into one removed or replaced meanwhile, renders the whole site from the kept model,
+ * with such an edit taken into it. Any other change, or a build of another site, builds the whole
+ * site. One site is kept: its model takes memory.
  */
 final class ServedSite {
 
@@ -96,13 +96,19 @@ final class ServedSite {
     Set<Path> changed = now.changedSince(live.keptFiles().get());
     if (changed.isEmpty()) {
       // Up to date, unless the output folder is another, was removed (`mvn clean`) or changed:
-      // then the whole site is rendered from the kept model.
+      // then the whole site is rendered from the kept model, as after an edit below.
       LiveSite here = inPlace ? live : live.movedTo(request);
       GenerateResult result = build(request, here, progress, now, true);
       return result.upToDate() ? result : whole(result);
     }
     if (!inPlace) {
+      // An edit that the kept model can take, as an edit in place: the whole site from it.
+      LiveSite moved = live.movedTo(request);
       live = null;
+      if (takes(moved, changed)) {
+        return whole(build(request, moved, progress, now, true));
+      }
+      moved = null; // its model is garbage before the new one is made
       return whole(build(request, new LiveSite(request), progress, now));
     }
     Optional<LiveSite.Change> edit = live.edit(changed, now, Papersite.fingerprint(request, now));
@@ -111,6 +117,14 @@ final class ServedSite {
       return whole(build(request, new LiveSite(request), progress, now));
     }
     return edited(request, live, edit.get(), start);
+  }
+
+  private static boolean takes(LiveSite live, Set<Path> changed) {
+    try {
+      return live.takeEdit(changed);
+    } catch (java.io.UncheckedIOException e) {
+      return false; // a changed file went missing meanwhile: a full build says what it finds
+    }
   }
 
   /** Whether two builds are of the same content with the same settings, wherever they write. */

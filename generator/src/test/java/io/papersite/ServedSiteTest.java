@@ -252,7 +252,7 @@ class ServedSiteTest {
     }
   }
 
-  private static final String REUSED = "reused the last build's 60 papers, unchanged";
+  private static final String REUSED = "reused the last build's model of 60 papers";
 
   @Test
   void aCleanBuildOfUnchangedContentRendersTheWholeSiteFromTheKeptModel() throws IOException {
@@ -310,16 +310,45 @@ class ServedSiteTest {
   }
 
   @Test
-  void aCleanBuildAfterAnEditReadsAndChecksTheContentAgain() throws IOException {
+  void aCleanBuildAfterAnEditOfPapersTakesItIntoTheKeptModel() throws IOException {
     served();
     TreeComparison.deleteTree(project.resolve("site"));
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
+    Path notes = papers.resolve("cream.md");
+    Files.writeString(notes, Files.readString(notes) + "\nOne more thought.\n");
+    Stages stages = new Stages();
+
+    GenerateResult built = ServedSite.generate(request(project), stages);
+
+    assertThat(stages.done).first().isEqualTo(REUSED);
+    assertThat(built.papersChanged()).as("the whole site").isEmpty();
+    TreeComparison.assertSameAsFullBuild(project, reference);
+    // the model holds the edits: the next one in place renders only what it changed
+    edit("autoint.yaml", "Click-through rate, or CTR,", "Click-through rate (CTR)");
+    assertRenderedOnly("autoint");
+  }
+
+  @Test
+  void aCleanBuildAfterAChangeTheModelCannotTakeReadsAndChecksTheContentAgain() throws IOException {
+    served();
+    TreeComparison.deleteTree(project.resolve("site"));
+    edit("autoint.yaml", "tags: [recommender-systems, ", "tags: [");
     Stages stages = new Stages();
 
     ServedSite.generate(request(project), stages);
 
     assertThat(stages.done).first().isEqualTo("checked 60 papers");
     TreeComparison.assertSameAsFullBuild(project, reference);
+
+    Path settings = project.resolve("content/site.yaml");
+    Files.writeString(settings, Files.readString(settings) + "# a comment\n");
+    Path elsewhere = project.resolve("elsewhere");
+    stages.done.clear();
+
+    ServedSite.generate(request(project).withOutputDirectory(elsewhere), stages);
+
+    assertThat(stages.done).first().isEqualTo("checked 60 papers");
+    TreeComparison.assertSameAsFullBuild(project, reference, elsewhere);
   }
 
   @Test

@@ -33,6 +33,7 @@ public final class Benchmark {
   private static final String REBUILD = "papersite rebuild, same";
   private static final String REBUILD_EDIT = "papersite rebuild, 1 edit";
   private static final String CLI_KEPT = "papersite, same content";
+  private static final String CLI_KEPT_EDIT = "papersite, 1 edit, new";
   private static final String CLI_FIRST = "papersite, first build";
   private static final String CLI_NO_SERVER = "papersite, no server";
   private static final String MVN_NO_SERVER = "mvn, no server";
@@ -145,7 +146,7 @@ public final class Benchmark {
       }
       // Round after round of every tool, rather than each tool's runs in a row, so that a slower
       // spell of the machine weighs on all of them alike.
-      ContentChange change = new ContentChange(content.resolve("papers/paper-0.yaml"));
+      ContentChange change = new ContentChange(content.resolve("site.yaml"));
       try {
         for (int r = 1; r <= runs; r++) {
           for (Tool tool : tools) {
@@ -175,6 +176,8 @@ public final class Benchmark {
       time(CLI, n, 0, dir, cliBuild(cli, content, before, archives), before);
       Path same = outputs.resolve("n" + n + "-same-content");
       all.add(print(time(CLI_KEPT, n, 1, dir, cliBuild(cli, content, same, archives), same)));
+      Path editedElsewhere = outputs.resolve("n" + n + "-edited-new-folder");
+      all.add(print(editedRebuild(CLI_KEPT_EDIT, n, dir, cli, editedElsewhere, archives, true)));
       // The rebuilds follow a build of the same site, as a user's do: its content and files are
       // still in the page cache.
       Path rebuilt = outputs.resolve("n" + n + "-rebuilt");
@@ -193,7 +196,7 @@ public final class Benchmark {
       for (PageWeight.Weight weight : PageWeight.ofSite(rebuilt)) {
         weights.add(weight.row(n));
       }
-      all.add(print(editedRebuild(n, dir, cli, rebuilt, archives)));
+      all.add(print(editedRebuild(REBUILD_EDIT, n, dir, cli, rebuilt, archives, false)));
       stopServers(cli, servers);
     }
     delete(outputs);
@@ -315,8 +318,8 @@ public final class Benchmark {
         "| papers | command line s | command line, no server s | one JVM s | mvn site-generate s |"
             + " mvn, no server s | mvn, fork=false s | mvn, C1 s | hugo s | command line / hugo |"
             + " mvn / hugo | mvn, C1 / hugo | rebuild, same s | rebuild, 1 edit s |"
-            + " same content, new folder s |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            + " same content, new folder s | 1 edit, new folder s |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (int n : sizes) {
       double cli = median(all, CLI, n);
       double cliNoServer = median(all, CLI_NO_SERVER, n);
@@ -329,10 +332,11 @@ public final class Benchmark {
       double same = median(all, REBUILD, n);
       double edited = median(all, REBUILD_EDIT, n);
       double kept = median(all, CLI_KEPT, n);
+      double keptEdit = median(all, CLI_KEPT_EDIT, n);
       System.out.printf(
           Locale.ROOT,
           "| %,d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s | %s | %s | %.2f | %.2f"
-              + " | %.2f |%n",
+              + " | %.2f | %.2f |%n",
           n,
           cli,
           cliNoServer,
@@ -347,14 +351,16 @@ public final class Benchmark {
           figure(mvnC1 / hugo),
           same,
           edited,
-          kept);
+          kept,
+          keptEdit);
     }
   }
 
   /**
-   * A comment added to a paper's entry before each run, another each time: the site stays the same,
-   * but a build server that kept the model of the content it built last finds a file changed, so
-   * that every run reads and checks all of the content, as a first build of it does.
+   * A comment added to the site's settings before each run, another each time: the site stays the
+   * same, but a build server that kept the model of the content it built last finds a file changed
+   * that the model cannot take, so that every run reads and checks all of the content, as a first
+   * build of it does.
    */
   private static final class ContentChange {
     private final Path entry;
@@ -377,10 +383,12 @@ public final class Benchmark {
   }
 
   /**
-   * A rebuild after one paper's title changed, as a user runs it after an edit: every page is
-   * rendered again and compared, and the new site swapped in. The entry is put back after.
+   * A build after one paper's title changed, as a user runs it after an edit: into the site the
+   * server built last, which it changes in place, or into a new folder ({@code emptyCache}, as
+   * clean builds run), which it renders whole from its model. The entry is put back after.
    */
-  private static Run editedRebuild(int n, Path dir, Path cli, Path site, List<String> options)
+  private static Run editedRebuild(
+      String tool, int n, Path dir, Path cli, Path site, List<String> options, boolean emptyCache)
       throws IOException, InterruptedException {
     Path content = dir.resolve("papersite/content");
     Path entry = content.resolve("papers/paper-1.yaml");
@@ -388,7 +396,7 @@ public final class Benchmark {
     Files.writeString(entry, original.replaceFirst("(?m)^title: \"", "title: \"Edited: "));
     try {
       return time(
-          REBUILD_EDIT, n, 1, dir, cliBuild(cli, content, site, options), site, MAVEN_OPTS, false);
+          tool, n, 1, dir, cliBuild(cli, content, site, options), site, MAVEN_OPTS, emptyCache);
     } finally {
       Files.writeString(entry, original);
     }
