@@ -137,7 +137,10 @@ public final class LiveSite {
   /** This site's kept model, for a build of the same content into {@code other}'s output. */
   LiveSite movedTo(GenerateRequest other) {
     LiveSite moved = new LiveSite(other);
-    moved.keep(build, views, files);
+    moved.build = build;
+    moved.views = views;
+    moved.files = files;
+    moved.paperFiles.addAll(paperFiles);
     return moved;
   }
 
@@ -151,16 +154,18 @@ public final class LiveSite {
 
   private void keep(Papersite.Build kept, SiteRenderer.Views keptViews, Fingerprint.Snapshot read) {
     exportsPending.clear(); // a full build wrote them
+    if (kept != build) { // a build from the kept model has the same files
+      paperFiles.clear();
+      for (SourceFile file : kept.files().papers()) {
+        paperFiles.add(file.path().toAbsolutePath().normalize());
+      }
+      for (SourceFile file : kept.files().paperNotes()) {
+        paperFiles.add(file.path().toAbsolutePath().normalize());
+      }
+    }
     build = kept;
     views = keptViews;
     files = read;
-    paperFiles.clear();
-    for (SourceFile file : build.files().papers()) {
-      paperFiles.add(file.path().toAbsolutePath().normalize());
-    }
-    for (SourceFile file : build.files().paperNotes()) {
-      paperFiles.add(file.path().toAbsolutePath().normalize());
-    }
   }
 
   /** How many papers the kept site has. */

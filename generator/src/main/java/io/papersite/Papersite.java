@@ -159,7 +159,7 @@ public final class Papersite {
     files = null;
     Build build =
         model != null
-            ? checkOutput(request, model.build())
+            ? withOutputChecked(request, model.build())
             : check(request, true, previous.isEmpty());
     // A clean build lists its folders for the fingerprint while it renders, not before (a tenth
     // of a second of one core at 10,000 papers); only the commit needs it.
@@ -427,7 +427,7 @@ public final class Papersite {
    * The checks of a build's output folder, for a build from {@code checked}, a model whose content
    * an earlier build checked: that one may have written elsewhere.
    */
-  private static Build checkOutput(GenerateRequest request, Build checked) {
+  private static Build withOutputChecked(GenerateRequest request, Build checked) {
     Problems problems = new Problems();
     checkOutput(request, checked.loader, problems);
     if (problems.hasErrors()) {

@@ -94,29 +94,23 @@ final class ServedSite {
     last = null;
     Fingerprint.Snapshot now = Papersite.snapshotSince(request, live.keptFiles().get());
     Set<Path> changed = now.changedSince(live.keptFiles().get());
-    if (changed.isEmpty()) {
-      // Up to date, unless the output folder is another, was removed (`mvn clean`) or changed:
-      // then the whole site is rendered from the kept model, as after an edit below.
-      LiveSite here = inPlace ? live : live.movedTo(request);
-      GenerateResult result = build(request, here, progress, now, true);
-      return result.upToDate() ? result : whole(result);
-    }
-    if (!inPlace) {
-      // An edit that the kept model can take, as an edit in place: the whole site from it.
-      LiveSite moved = live.movedTo(request);
-      live = null;
-      if (takes(moved, changed)) {
-        return whole(build(request, moved, progress, now, true));
+    if (inPlace && !changed.isEmpty()) {
+      Optional<LiveSite.Change> edit = live.edit(changed, now, Papersite.fingerprint(request, now));
+      if (edit.isPresent()) {
+        return edited(request, live, edit.get(), start);
       }
-      moved = null; // its model is garbage before the new one is made
-      return whole(build(request, new LiveSite(request), progress, now));
-    }
-    Optional<LiveSite.Change> edit = live.edit(changed, now, Papersite.fingerprint(request, now));
-    if (edit.isEmpty()) {
       live = null; // its model is garbage before the new one is made
       return whole(build(request, new LiveSite(request), progress, now));
     }
-    return edited(request, live, edit.get(), start);
+    // Another output folder, one removed (`mvn clean`) or changed: an edit the model can take, as
+    // one in place, goes into it, and the whole site is rendered from it.
+    LiveSite here = inPlace ? live : live.movedTo(request);
+    live = null;
+    if (!changed.isEmpty() && !takes(here, changed)) {
+      here = null; // its model is garbage before the new one is made
+      return whole(build(request, new LiveSite(request), progress, now));
+    }
+    return whole(kept(request, here, here.buildFromModel(progress, now)));
   }
 
   private static boolean takes(LiveSite live, Set<Path> changed) {
@@ -133,7 +127,7 @@ final class ServedSite {
   }
 
   private static GenerateResult whole(GenerateResult result) {
-    wholeSite = kept != null;
+    wholeSite = kept != null && !result.upToDate(); // a site up to date renders nothing
     return result;
   }
 
@@ -185,21 +179,12 @@ final class ServedSite {
    */
   private static GenerateResult build(
       GenerateRequest request, LiveSite live, Progress progress, Fingerprint.Snapshot read) {
-    return build(request, live, progress, read, false);
+    return kept(request, live, live.build(progress, read));
   }
 
-  /**
-   * @param fromModel render from the model {@code live} keeps, which {@code read} found the files
-   *     of unchanged
-   */
-  private static GenerateResult build(
-      GenerateRequest request,
-      LiveSite live,
-      Progress progress,
-      Fingerprint.Snapshot read,
-      boolean fromModel) {
-    GenerateResult result =
-        fromModel ? live.buildFromModel(progress, read) : live.build(progress, read);
+  /** The result of {@code live}'s whole build, whose site is kept unless it had warnings. */
+  private static GenerateResult kept(
+      GenerateRequest request, LiveSite live, GenerateResult result) {
     if (result.warnings().isEmpty() && live.keptFiles().isPresent()) {
       Output.of(request.outputDirectory().toAbsolutePath().normalize())
           .ifPresent(output -> kept = new Kept(request, live, output));

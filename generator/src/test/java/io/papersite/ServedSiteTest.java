@@ -239,17 +239,14 @@ class ServedSiteTest {
     assertBuiltWhole();
   }
 
-  /** The stages a build reported. */
-  private static final class Stages implements Progress {
-    final List<String> done = new ArrayList<>();
+  /** A build through the server's path, and the stage it reported first. */
+  private record Staged(GenerateResult result, String firstStage) {}
 
-    @Override
-    public void done(int files, int of) {}
-
-    @Override
-    public void stageDone(String stage, java.time.Duration took) {
-      done.add(stage);
-    }
+  private static Staged servedWithStages(GenerateRequest request) {
+    List<String> heard = new ArrayList<>();
+    GenerateResult result = ServedSite.generate(request, ForkedBuildTest.heard(heard));
+    assertThat(heard).isNotEmpty();
+    return new Staged(result, heard.get(0)); // stages come before the rendering's counts
   }
 
   private static final String REUSED = "reused the last build's model of 60 papers";
@@ -258,13 +255,12 @@ class ServedSiteTest {
   void aCleanBuildOfUnchangedContentRendersTheWholeSiteFromTheKeptModel() throws IOException {
     served();
     TreeComparison.deleteTree(project.resolve("site")); // as `mvn clean` does
-    Stages stages = new Stages();
 
-    GenerateResult again = ServedSite.generate(request(project), stages);
+    Staged again = servedWithStages(request(project));
 
-    assertThat(stages.done).first().isEqualTo(REUSED);
-    assertThat(again.upToDate()).isFalse();
-    assertThat(again.papersChanged()).isEmpty();
+    assertThat(again.firstStage()).isEqualTo(REUSED);
+    assertThat(again.result().upToDate()).isFalse();
+    assertThat(again.result().papersChanged()).isEmpty();
     assertThat(ServedSite.builtWholeSite()).isTrue();
     TreeComparison.assertSameAsFullBuild(project, reference);
     // kept for the next edit, in place
@@ -278,11 +274,10 @@ class ServedSiteTest {
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
     assertRenderedOnly("autoint"); // the model now holds an edited paper
     Path elsewhere = project.resolve("elsewhere");
-    Stages stages = new Stages();
 
-    ServedSite.generate(request(project).withOutputDirectory(elsewhere), stages);
+    Staged built = servedWithStages(request(project).withOutputDirectory(elsewhere));
 
-    assertThat(stages.done).first().isEqualTo(REUSED);
+    assertThat(built.firstStage()).isEqualTo(REUSED);
     TreeComparison.assertSameTree(project.resolve("site"), elsewhere);
     assertThat(Fingerprint.of(elsewhere)).isEqualTo(Fingerprint.of(project.resolve("site")));
     // the kept site is the one written last: an edit renders only what it changed there
@@ -300,11 +295,10 @@ class ServedSiteTest {
     Path debris = project.resolve("site/papers/autoint/.index.html.papersite-tmp");
     Files.writeString(debris, "half");
     Files.writeString(project.resolve(".site.papersite-lock"), "");
-    Stages stages = new Stages();
 
-    ServedSite.generate(request(project), stages);
+    Staged built = servedWithStages(request(project));
 
-    assertThat(stages.done).first().isEqualTo(REUSED);
+    assertThat(built.firstStage()).isEqualTo(REUSED);
     assertThat(debris).doesNotExist();
     TreeComparison.assertSameAsFullBuild(project, reference);
   }
@@ -316,12 +310,11 @@ class ServedSiteTest {
     edit("autoint.yaml", "Click-through rate (CTR)", "Click-through rate, or CTR,");
     Path notes = papers.resolve("cream.md");
     Files.writeString(notes, Files.readString(notes) + "\nOne more thought.\n");
-    Stages stages = new Stages();
 
-    GenerateResult built = ServedSite.generate(request(project), stages);
+    Staged built = servedWithStages(request(project));
 
-    assertThat(stages.done).first().isEqualTo(REUSED);
-    assertThat(built.papersChanged()).as("the whole site").isEmpty();
+    assertThat(built.firstStage()).isEqualTo(REUSED);
+    assertThat(built.result().papersChanged()).as("the whole site").isEmpty();
     TreeComparison.assertSameAsFullBuild(project, reference);
     // the model holds the edits: the next one in place renders only what it changed
     edit("autoint.yaml", "Click-through rate, or CTR,", "Click-through rate (CTR)");
@@ -333,21 +326,19 @@ class ServedSiteTest {
     served();
     TreeComparison.deleteTree(project.resolve("site"));
     edit("autoint.yaml", "tags: [recommender-systems, ", "tags: [");
-    Stages stages = new Stages();
 
-    ServedSite.generate(request(project), stages);
+    Staged built = servedWithStages(request(project));
 
-    assertThat(stages.done).first().isEqualTo("checked 60 papers");
+    assertThat(built.firstStage()).isEqualTo("checked 60 papers");
     TreeComparison.assertSameAsFullBuild(project, reference);
 
     Path settings = project.resolve("content/site.yaml");
     Files.writeString(settings, Files.readString(settings) + "# a comment\n");
     Path elsewhere = project.resolve("elsewhere");
-    stages.done.clear();
 
-    ServedSite.generate(request(project).withOutputDirectory(elsewhere), stages);
+    Staged elsewhereBuilt = servedWithStages(request(project).withOutputDirectory(elsewhere));
 
-    assertThat(stages.done).first().isEqualTo("checked 60 papers");
+    assertThat(elsewhereBuilt.firstStage()).isEqualTo("checked 60 papers");
     TreeComparison.assertSameAsFullBuild(project, reference, elsewhere);
   }
 

@@ -363,22 +363,22 @@ public final class Benchmark {
    * build of it does.
    */
   private static final class ContentChange {
-    private final Path entry;
+    private final Path file;
     private final String original;
     private int count;
 
-    ContentChange(Path entry) throws IOException {
-      this.entry = entry;
-      this.original = Files.readString(entry);
+    ContentChange(Path file) throws IOException {
+      this.file = file;
+      this.original = Files.readString(file);
     }
 
     void next() throws IOException {
       String end = original.endsWith("\n") ? "" : "\n";
-      Files.writeString(entry, original + end + "# benchmark run " + ++count + "\n");
+      Files.writeString(file, original + end + "# benchmark run " + ++count + "\n");
     }
 
     void undo() throws IOException {
-      Files.writeString(entry, original);
+      Files.writeString(file, original);
     }
   }
 
