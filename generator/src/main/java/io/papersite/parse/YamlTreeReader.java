@@ -88,6 +88,9 @@ public final class YamlTreeReader {
   }
 
   private static Optional<SourcePosition> indentationTab(SourceFile file) {
+    if (file.text().indexOf('\t') < 0) {
+      return Optional.empty(); // most files: no need to split them into lines
+    }
     String[] lines = file.text().split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
