@@ -52,6 +52,26 @@ class SiteWriterTest {
   }
 
   @Test
+  void theFilesAfterALargeOneAreWholeAndCharArraysOfAnySizeComeOutWhole() throws IOException {
+    // A thread keeps its buffer from file to file, grown for the large one.
+    String large = text(SiteWriter.IN_MEMORY + 70_001);
+    assertThat(written(w -> w.write(large))).isEqualTo(large.getBytes(StandardCharsets.UTF_8));
+    String small = text(30_000);
+    assertThat(written(w -> w.write(small.toCharArray(), 0, small.length())))
+        .isEqualTo(small.getBytes(StandardCharsets.UTF_8));
+    char[] chars = large.toCharArray();
+    int split = 20_011; // inside a surrogate pair
+    assertThat(Character.isHighSurrogate(chars[split - 1])).isTrue();
+    assertThat(
+            written(
+                w -> {
+                  w.write(chars, 1, split - 1);
+                  w.write(chars, split, chars.length - split);
+                }))
+        .isEqualTo(new String(chars, 1, chars.length - 1).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aDiscardingOutputRendersEveryTextLargeOrSmallAndWritesNothing() throws IOException {
     String large = text(SiteWriter.IN_MEMORY + 10);
     java.util.concurrent.atomic.AtomicInteger rendered =
