@@ -784,11 +784,12 @@ public final class SiteWriter {
 
     /** What a thread keeps from one file to the next. */
     private static final class Buffers {
-      byte[] bytes = new byte[1 << 14];
+      private byte[] bytes = new byte[1 << 14];
       final char[] chars = new char[SLICE];
-      // Wrapped once: a wrapper for each piece written was a sixth of a build's allocations.
+      // Wrapped once, and again only when grown: a wrapper for each piece written was a tenth of a
+      // build's allocations.
       final CharBuffer pieces = CharBuffer.wrap(chars);
-      ByteBuffer out = ByteBuffer.wrap(bytes);
+      private ByteBuffer out = ByteBuffer.wrap(bytes);
       // The JDK's encoder copies runs of ASCII with vector instructions; a lone half of a
       // surrogate pair becomes '?', as String.getBytes makes it.
       final CharsetEncoder encoder =
@@ -796,11 +797,22 @@ public final class SiteWriter {
               .newEncoder()
               .onMalformedInput(CodingErrorAction.REPLACE)
               .onUnmappableCharacter(CodingErrorAction.REPLACE);
+
+      /**
+       * Makes room for at least {@code length} bytes: twice as many, but not past what a file kept
+       * in memory needs (beyond that it spills), so that a large file does not grow it to twice
+       * that. Kept for the thread's next files.
+       */
+      void grow(int length) {
+        int enough = IN_MEMORY + 4 * SLICE; // a slice takes at most three bytes a character
+        int grown = bytes.length < enough ? Math.min(bytes.length * 2, enough) : bytes.length * 2;
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(grown, length));
+        out = ByteBuffer.wrap(bytes);
+      }
     }
 
     private final Path target;
     private final Buffers kept;
-    private byte[] bytes;
     private int size;
     private char highSurrogate; // the first half of a pair whose second half is still to come
     private OutputStream file;
@@ -812,7 +824,6 @@ public final class SiteWriter {
       kept = buffers != null ? buffers : new Buffers();
       BUFFERS.set(null); // taken: a file rendered while this one is gets buffers of its own
       kept.encoder.reset();
-      bytes = kept.bytes;
     }
 
     @Override
@@ -866,28 +877,17 @@ public final class SiteWriter {
     private void encode(CharBuffer in) {
       while (true) {
         ByteBuffer out = kept.out;
-        out.limit(bytes.length).position(size);
+        out.limit(kept.bytes.length).position(size);
         CoderResult result = kept.encoder.encode(in, out, false);
         size = out.position();
         if (!result.isOverflow()) {
           break;
         }
-        grow(bytes.length + 1);
+        kept.grow(kept.bytes.length + 1);
       }
       if (in.hasRemaining()) {
         highSurrogate = in.get(); // the encoder leaves only a high surrogate whose pair may follow
       }
-    }
-
-    /**
-     * Makes room for at least {@code length} bytes: twice as many, but not past what a file kept in
-     * memory needs (beyond that it spills), so that a large file does not grow it to twice that.
-     */
-    private void grow(int length) {
-      int enough = IN_MEMORY + 4 * SLICE; // a slice takes at most three bytes a character
-      int grown = bytes.length < enough ? Math.min(bytes.length * 2, enough) : bytes.length * 2;
-      bytes = java.util.Arrays.copyOf(bytes, Math.max(grown, length));
-      kept.out = ByteBuffer.wrap(bytes);
     }
 
     private void spillIfLarge() throws IOException {
@@ -895,7 +895,7 @@ public final class SiteWriter {
         file = target == null ? OutputStream.nullOutputStream() : Files.newOutputStream(target);
       }
       if (file != null && size >= CHUNK) {
-        file.write(bytes, 0, size);
+        file.write(kept.bytes, 0, size);
         spilledBytes += size;
         size = 0;
       }
@@ -911,7 +911,7 @@ public final class SiteWriter {
     }
 
     ByteBuffer bytes() {
-      return ByteBuffer.wrap(bytes, 0, size);
+      return ByteBuffer.wrap(kept.bytes, 0, size);
     }
 
     @Override
@@ -921,18 +921,17 @@ public final class SiteWriter {
     public void close() throws IOException {
       if (highSurrogate != 0) {
         // A half without its other half, encoded as String.getBytes does.
-        if (size == bytes.length) {
-          grow(size + 1);
+        if (size == kept.bytes.length) {
+          kept.grow(size + 1);
         }
-        bytes[size++] = '?';
+        kept.bytes[size++] = '?';
         highSurrogate = 0;
       }
       if (file != null) {
-        file.write(bytes, 0, size);
+        file.write(kept.bytes, 0, size);
         size = 0;
         file.close();
       }
-      kept.bytes = bytes; // grown, or after a spill the smaller one
       BUFFERS.set(kept);
     }
   }
